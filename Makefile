@@ -1,0 +1,56 @@
+# Two commands for a newcomer: `make run` and `make test`. `make help` lists the rest.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+UV_VERSION := 0.13.9
+INSTALLED := $(VENV)/.installed
+PROD_CHECK_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=check-deploy-placeholder-$$(printf '%050d' 0) ALLOWED_HOSTS=example.org
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test lint checks pytest browser-deps lock css clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock
+	touch $@
+
+setup: $(INSTALLED) ## Create .venv and install the locked dependencies
+	$(MANAGE) migrate --no-input
+
+run: setup ## Set everything up, load demo content and serve http://127.0.0.1:8000
+	$(MANAGE) seed_demo
+	$(MANAGE) demo_login
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: $(INSTALLED) ## ruff format --check and ruff check
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+checks: $(INSTALLED) ## Django's system checks, migrations, and check --deploy on production settings
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(PROD_CHECK_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+browser-deps: ## Install Debian's Chromium for the browser tests when it is missing
+	scripts/ensure-chromium
+
+pytest: $(INSTALLED) browser-deps ## The pytest suite (PYTEST_ARGS="-k name" to narrow it)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint checks pytest ## Everything CI runs: lint, checks and the whole suite
+
+lock: ## Re-resolve requirements.lock from pyproject.toml
+	$(BIN)/uv pip compile pyproject.toml --group dev --generate-hashes --python-version 3.11 --quiet -o requirements.lock
+
+css: ## Rebuild static/css/site.css from frontend/ (needs Node and npm)
+	cd frontend && npm ci --no-audit --no-fund && npm run build
+
+clean: ## Remove the virtualenv and local data (database, media)
+	rm -rf $(VENV) var

@@ -1,0 +1,19 @@
+"""The test suite: SQLite by default, PostgreSQL and Redis when DATABASE_URL and REDIS_URL are set."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105 - a key for throwaway test databases
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Tests read source files; no collectstatic run, so no manifest.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Fast hashing: test users are made by the hundred.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Uploaded test media goes to a throwaway folder, not var/.
+MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# WhiteNoise serves collected, hashed files in production; here the static files come from source.
+MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
