@@ -168,7 +168,9 @@ def seed_site() -> HomePage:
         hub = ensure_force_hub(home, force)
         ensure_stations(hub, DEMO_STATIONS.get(force.slug, []))
         ensure_group(f"{force.name} editors", hub, ensure_collection(force.name))
-    ensure_welsh_translation(home, locales["cy"], "Wythnos Lles a Chydnabod Plismona Ymateb")
+    welsh_home = ensure_welsh_translation(home, locales["cy"], "Wythnos Lles a Chydnabod Plismona Ymateb")
+    ensure_group(NATIONAL_TEAM, welsh_home, None)
     for hub in ForceHubPage.objects.child_of(home).filter(nation=Nation.WALES):
-        ensure_welsh_translation(hub, locales["cy"], hub.name_cy)
+        welsh_hub = ensure_welsh_translation(hub, locales["cy"], hub.name_cy)
+        ensure_group(f"{hub.title} editors", welsh_hub, None)
     return home
