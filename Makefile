@@ -5,13 +5,13 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 UV_VERSION := 0.13.9
 INSTALLED := $(VENV)/.installed
-PROD_CHECK_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=check-deploy-placeholder-$$(printf '%050d' 0) ALLOWED_HOSTS=example.org
+PROD_CHECK_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=check-deploy-placeholder-$$(printf '%050d' 0) ALLOWED_HOSTS=example.org REDIS_URL=redis://127.0.0.1:6379/0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint checks pytest browser-deps lock css clean
+.PHONY: help setup run test lint checks pytest browser-deps lock css clean screening-report
 
 help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ pytest: $(INSTALLED) browser-deps ## The pytest suite (PYTEST_ARGS="-k name" to 
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint checks pytest ## Everything CI runs: lint, checks and the whole suite
+
+screening-report: $(INSTALLED) ## Screening corpus: recall, false positives, misses and timing
+	$(BIN)/python bench/screening_report.py
 
 lock: ## Re-resolve requirements.lock from pyproject.toml
 	$(BIN)/uv pip compile pyproject.toml --group dev --generate-hashes --python-version 3.11 --quiet -o requirements.lock

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -59,6 +60,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "csp",
+    "altcha_django",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -213,7 +217,24 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "recognition.api.pagination.FeedCursorPagination",
+    # A force's screens may share one address: generous, per address; empty for no limit.
+    "DEFAULT_THROTTLE_RATES": {"feed": os.environ.get("FEED_THROTTLE_RATE", "600/min") or None},
 }
+# When a CDN or Varnish sits in front, it is sent PURGE for the wall's and feed's addresses as soon
+# as what they show changes. The paths are purged as given: Welsh ones carry their own /cy/ prefix.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+    if FRONTEND_CACHE_PURGE_URL
+    else {}
+)
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 SPECTACULAR_SETTINGS = {
     "TITLE": "Response Policing Week feed",
     "DESCRIPTION": "Read-only feed of approved thank-you messages for walls and station screens.",
@@ -231,6 +252,42 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@response-policing-week.invalid")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks (receipts, moderators' digests): run at once unless a worker is configured.
+# Production runs `manage.py db_worker` with TASKS_BACKEND=django_tasks_db.DatabaseBackend.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
+
+# Recognition: thank-you messages from the public. Limits per salted hash of the client address,
+# in the shared cache: every rate is "count/period" (s, m, h, d).
+RECOGNITION_RATE_LIMITS = env_list("RECOGNITION_RATE_LIMITS", "10/10m,40/d")
+# Posts without the proof-of-work (no JavaScript) are allowed, under a tighter limit.
+RECOGNITION_NO_SCRIPT_RATE_LIMITS = env_list("RECOGNITION_NO_SCRIPT_RATE_LIMITS", "3/h,6/d")
+RECOGNITION_MIN_FILL_SECONDS = env_int("RECOGNITION_MIN_FILL_SECONDS", 3)
+RECOGNITION_FORM_MAX_AGE_SECONDS = env_int("RECOGNITION_FORM_MAX_AGE_SECONDS", 4 * 3600)
+RECOGNITION_MAX_REQUEST_BYTES = env_int("RECOGNITION_MAX_REQUEST_BYTES", 32 * 1024)
+# Retention: contact details (email, address hash) are erased this long after the decision;
+# rejected and withdrawn messages are deleted after the second period.
+RECOGNITION_CONTACT_RETENTION_DAYS = env_int("RECOGNITION_CONTACT_RETENTION_DAYS", 30)
+RECOGNITION_REJECTED_RETENTION_DAYS = env_int("RECOGNITION_REJECTED_RETENTION_DAYS", 90)
+RECOGNITION_DIGEST_MINUTES = env_int("RECOGNITION_DIGEST_MINUTES", 30)
+
+# ALTCHA: self-hosted proof of work. Challenges are signed with this secret; a solved challenge is
+# claimed in the shared cache so it cannot be replayed, on any worker.
+ALTCHA_HMAC_SECRET = os.environ.get("ALTCHA_HMAC_SECRET", "")
+ALTCHA_CHALLENGE = {
+    "algorithm": "PBKDF2/SHA-256",
+    "cost": env_int("ALTCHA_COST", 5000),
+    "expires_seconds": 3600,
+}
+ALTCHA_WIDGET_CHALLENGE_MODE = "inline"
+ALTCHA_WIDGET_JS_SOURCE = "custom"
+ALTCHA_WIDGET_JS_URL = "/static/altcha/altcha.min.js"
+ALTCHA_WIDGET_DEFAULTS = {"type": "checkbox", "display": "standard", "auto": "onfocus"}
+ALTCHA_CHALLENGE_ENDPOINT_ENABLED = False
 
 LOGGING = {
     "version": 1,

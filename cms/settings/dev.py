@@ -23,3 +23,8 @@ STORAGES = {
 }
 # WhiteNoise serves collected, hashed files in production; here the static files come from source.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# Derived from the per-machine secret; production sets its own.
+ALTCHA_HMAC_SECRET = ALTCHA_HMAC_SECRET or f"altcha-{SECRET_KEY}"  # noqa: F405
+# One process and the local-memory cache: django-ratelimit refuses that in production only.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001", "altcha.W001"]

@@ -7,6 +7,8 @@ from .base import SECRET_KEY, TRUSTED_PROXY_COUNT, env_int
 
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to at least 50 random characters in production.")
+# The proof-of-work secret defaults to one derived from SECRET_KEY, so one secret is enough.
+ALTCHA_HMAC_SECRET = ALTCHA_HMAC_SECRET or f"altcha-{SECRET_KEY}"  # noqa: F405
 
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"  # noqa: F405
 # Only a proxy we trust may tell us the request came over HTTPS.

@@ -1,0 +1,89 @@
+"""The public's path on a phone: fill in the form, prove it is a person, read the receipt."""
+
+import pytest
+
+from recognition.models import Message, MessageStatus
+
+from .conftest import PHONE, has_horizontal_scroll
+
+
+@pytest.fixture
+def phone_page(page):
+    page.set_viewport_size(PHONE)
+    return page
+
+
+@pytest.fixture
+def csp_violations(phone_page):
+    seen = []
+    phone_page.on(
+        "console",
+        lambda message: seen.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    return seen
+
+
+def fill_in_thanks(
+    page, body="Thank you for getting to my mum so quickly on Saturday night. You were wonderful."
+):
+    page.get_by_label("Which police force?").select_option(label="Hertfordshire Constabulary")
+    page.get_by_label("Which station? (optional)").select_option(label="Hatfield")
+    page.get_by_label("Who would you like to thank?").fill("The officers who came to Oak Road")
+    page.get_by_label("Your message").fill(body)
+    page.get_by_label("How would you like to sign it? (optional)").fill("Priya")
+    page.get_by_label("I agree that my message").check()
+
+
+def test_a_phone_user_sends_thanks_and_gets_a_receipt(
+    live_server, phone_page, force_hub, axe_violations, csp_violations
+):
+    phone_page.goto(live_server.url + "/thanks/new/")
+    assert not has_horizontal_scroll(phone_page)
+    assert axe_violations(phone_page) == ""
+
+    fill_in_thanks(phone_page)
+    # Focusing the form started the proof of work, in a worker served from our own origin.
+    phone_page.locator('altcha-widget .altcha[data-state="verified"]').wait_for(timeout=60_000)
+    phone_page.get_by_role("button", name="Send your thanks").click()
+
+    assert phone_page.get_by_role("heading", name="Thank you").is_visible()
+    assert phone_page.get_by_role("link", name="Withdraw my message").is_visible()
+    assert not has_horizontal_scroll(phone_page)
+    assert axe_violations(phone_page) == ""
+    message = Message.objects.get()
+    assert (message.status, message.station.name, message.from_name) == (
+        MessageStatus.PENDING,
+        "Hatfield",
+        "Priya",
+    )
+    assert csp_violations == []
+
+
+def test_mistakes_are_listed_in_an_error_summary_that_takes_focus(
+    live_server, phone_page, force_hub, axe_violations
+):
+    phone_page.goto(live_server.url + "/thanks/new/")
+
+    phone_page.get_by_label("Your message").fill("Thanks")
+    phone_page.get_by_role("button", name="Send your thanks").click()
+
+    summary = phone_page.locator(".govuk-error-summary")
+    assert summary.is_visible()
+    assert "Choose the police force you want to thank" in summary.inner_text()
+    assert "at least 10 characters" in summary.inner_text()
+    assert phone_page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
+    assert axe_violations(phone_page) == ""
+    assert Message.objects.count() == 0
+
+
+def test_the_form_works_without_javascript(live_server, browser, force_hub):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(live_server.url + "/thanks/new/?force=hertfordshire")
+
+    fill_in_thanks(page)
+    page.get_by_role("button", name="Send your thanks").click()
+
+    assert page.get_by_role("heading", name="Thank you").is_visible()
+    assert Message.objects.count() == 1
+    context.close()

@@ -1,0 +1,70 @@
+import base64
+import json
+import re
+from html import unescape
+
+import pytest
+from altcha.v2 import Challenge, solve_challenge
+from django.core.cache import cache
+
+from recognition.models import ForceRecognitionSettings
+
+FORM_PATH = "/thanks/new/"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and ALTCHA replay claims live in the cache; every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def solve_altcha(html: str) -> str:
+    """Solve the page's inline proof-of-work challenge as the browser widget would."""
+    match = re.search(r"<altcha-widget[^>]*\schallenge='([^']+)'", html)
+    assert match, "the form carries no ALTCHA challenge"
+    challenge = Challenge.from_dict(json.loads(unescape(match.group(1))))
+    solution = solve_challenge(challenge)
+    payload = {"challenge": challenge.to_dict(), "solution": solution.to_dict()}
+    return base64.b64encode(json.dumps(payload).encode()).decode()
+
+
+def form_token(html: str) -> str:
+    match = re.search(r'name="form_token" value="([^"]+)"', html)
+    assert match, "the form carries no form token"
+    return unescape(match.group(1))
+
+
+def thanks_data(html: str, hub, **overrides) -> dict:
+    """A valid post of the form as rendered in `html`, with the proof of work solved."""
+    data = {
+        "force": hub.slug,
+        "station": "",
+        "recipient": "PC 1234 and the Hatfield response team",
+        "body": "Thank you for staying with my dad until the ambulance came. You were so kind.",
+        "from_name": "Sam",
+        "email": "",
+        "consent": "on",
+        "website": "",
+        "form_token": form_token(html),
+        "altcha": solve_altcha(html),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.fixture
+def post_thanks(client):
+    """GET the form, then POST it with `overrides`; returns the POST's response."""
+
+    def post(hub, *, path=FORM_PATH, headers=None, **overrides):
+        html = client.get(path).content.decode()
+        return client.post(path, thanks_data(html, hub, **overrides), headers=headers or {})
+
+    return post
+
+
+@pytest.fixture
+def auto_publishing(force_hub):
+    return ForceRecognitionSettings.objects.create(force=force_hub, auto_publish_unflagged=True)
