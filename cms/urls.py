@@ -1,16 +1,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import healthz
+from home.views import accent_stylesheet, healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The read-only feed: one address per answer, so outside the language prefixes.
+    path("api/v1/", include("recognition.api.urls")),
+    re_path(r"^accent/(?P<colour>[0-9a-f]{6})\.css$", accent_stylesheet, name="accent_stylesheet"),
 ]
 
 if settings.DEBUG:
@@ -20,6 +23,8 @@ if settings.DEBUG:
 
 # English pages are unprefixed, Welsh ones live under /cy/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
+    path("thanks/", include("recognition.urls")),
+    path("screens/", include("recognition.screen_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,4 +1,5 @@
-"""Demo content for a newcomer's site: the national home, 43 force hubs, their editor groups.
+"""Demo content for a newcomer's site: the national home, 43 force hubs, their editor groups, and
+what the pages say (`demo_content`).
 
 Every step looks up what it would create first, so running it twice gives the same site.
 """
@@ -13,6 +14,9 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
+from wellbeing.models import Topic
+
+from .demo_content import fill_hub, fill_national_home
 from .models import ForceHubPage, HomePage, Nation, Station
 
 FORCES_CSV = Path(__file__).resolve().parent / "data" / "forces.csv"
@@ -61,8 +65,9 @@ def read_forces(path: Path = FORCES_CSV) -> list[ForceRecord]:
         ]
 
 
-def _save_and_publish(page: Page, changes: dict) -> None:
-    changed = any(getattr(page, field) != value for field, value in changes.items())
+def _save_and_publish(page: Page, changes: dict, *, changed: bool = False) -> None:
+    """Applies `changes` and publishes, unless nothing changed (`changed`: other changes were made)."""
+    changed = changed or any(getattr(page, field) != value for field, value in changes.items())
     for field, value in changes.items():
         setattr(page, field, value)
     if changed or not page.live or page.has_unpublished_changes:
@@ -99,10 +104,13 @@ def ensure_home_page(locale: Locale) -> HomePage:
     return home
 
 
-def ensure_force_hub(home: HomePage, force: ForceRecord) -> ForceHubPage:
+def ensure_force_hub(home: HomePage, force: ForceRecord, index: int) -> ForceHubPage:
+    """The force's hub with its stations, and content if it has none yet, in one publication."""
     hub = ForceHubPage.objects.child_of(home).filter(slug=force.slug).first()
     if hub is None:
         hub = home.add_child(instance=ForceHubPage(title=force.name, slug=force.slug, locale=home.locale))
+    ensure_stations(hub, DEMO_STATIONS.get(force.slug, []))
+    filled = fill_hub(hub, index)
     _save_and_publish(
         hub,
         {
@@ -112,6 +120,7 @@ def ensure_force_hub(home: HomePage, force: ForceRecord) -> ForceHubPage:
             "week_starts": NATIONAL_WEEK[0],
             "week_ends": NATIONAL_WEEK[1],
         },
+        changed=filled,
     )
     return hub
 
@@ -160,14 +169,17 @@ def ensure_welsh_translation(page: Page, cy: Locale, title: str | None = None) -
 
 @transaction.atomic
 def seed_site() -> HomePage:
-    """The national home, a hub and an editors' group per force, a few stations, Welsh versions."""
+    """The national home, a hub and an editors' group per force, a few stations, the week's events,
+    contacts and resources, and Welsh versions."""
     locales = ensure_locales()
+    Topic.objects.ensure_all()
     home = ensure_home_page(locales["en"])
     ensure_group(NATIONAL_TEAM, home, ensure_collection(NATIONAL_TEAM))
-    for force in read_forces():
-        hub = ensure_force_hub(home, force)
-        ensure_stations(hub, DEMO_STATIONS.get(force.slug, []))
+    for index, force in enumerate(read_forces()):
+        hub = ensure_force_hub(home, force, index)
         ensure_group(f"{force.name} editors", hub, ensure_collection(force.name))
+    if fill_national_home(home):
+        home.save_revision().publish()
     welsh_home = ensure_welsh_translation(home, locales["cy"], "Wythnos Lles a Chydnabod Plismona Ymateb")
     ensure_group(NATIONAL_TEAM, welsh_home, None)
     for hub in ForceHubPage.objects.child_of(home).filter(nation=Nation.WALES):

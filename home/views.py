@@ -2,11 +2,14 @@ import logging
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
-from django.views.decorators.cache import never_cache
+from django.http import Http404, HttpResponse, JsonResponse
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
+from .colours import is_accent_colour
+
 logger = logging.getLogger(__name__)
+ACCENT_MAX_AGE = 365 * 24 * 3600
 
 
 def _database_answers() -> bool:
@@ -37,3 +40,14 @@ def healthz(request):
     body = {"status": "ok" if healthy else "unavailable"}
     body.update({name: "ok" if passed else "unavailable" for name, passed in checks.items()})
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+@cache_control(public=True, max_age=ACCENT_MAX_AGE, immutable=True)
+@require_safe
+def accent_stylesheet(request, colour: str):
+    """A force's accent colour as a CSS custom property. Public pages allow no inline style, so each
+    hub links the stylesheet of its colour; the colour is the address, so it never goes stale.
+    Only colours a hub could save (readable under white text) are served."""
+    if not is_accent_colour(f"#{colour}"):
+        raise Http404
+    return HttpResponse(f":root{{--rpw-accent:#{colour}}}\n", content_type="text/css; charset=utf-8")

@@ -115,7 +115,9 @@ class Message(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.recipient} ({self.get_status_display()})"
+        # Wagtail copies this into every audit log entry's label, which outlives the message and is
+        # shown in reports: so an id, never the submitter's words.
+        return _("Thank-you message #%(id)s") % {"id": self.pk}
 
     @property
     def signature(self) -> str:
@@ -174,7 +176,8 @@ class ProtectedName(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        # Copied into audit log labels, which outlive the entry: so never the protected name itself.
+        return _("Protected name #%(id)s") % {"id": self.pk}
 
 
 @register_setting(icon="pick")

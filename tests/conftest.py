@@ -3,8 +3,20 @@ from wagtail.models import Locale, Page, Site
 
 from home.demo import NATIONAL_TEAM, ensure_group
 from home.models import Nation
+from wellbeing.models import EventKind, Topic
 
-from .factories import ForceHubPageFactory, HomePageFactory, StationFactory, UserFactory
+from .factories import (
+    CaseStudyPageFactory,
+    ForceEventFactory,
+    ForceHubPageFactory,
+    ForceSupportContactFactory,
+    HomePageFactory,
+    ImageFactory,
+    NationalSupportContactFactory,
+    ResourceFactory,
+    StationFactory,
+    UserFactory,
+)
 
 
 def ensure_tree_root() -> Page:
@@ -58,3 +70,82 @@ def national_editor(home_page):
     user = UserFactory(username="national-editor")
     user.groups.add(ensure_group(NATIONAL_TEAM, home_page, None))
     return user
+
+
+@pytest.fixture
+def topics(db):
+    """The fixed topics. The migrations add them, but transactional tests flush them."""
+    Topic.objects.ensure_all()
+
+
+def every_block(*, image, case_study, copies: int = 1) -> list[dict]:
+    """A body with each kind of block; with `copies`, the repeatable ones that many times."""
+    repeatable = [
+        {
+            "type": "rich_text",
+            "value": "<h2>Our week</h2><p>Oscar Kilo's wellbeing van visits our stations.</p>",
+        },
+        {
+            "type": "quote",
+            "value": {
+                "quote": "It is only right that they feel supported in the work they do.",
+                "name": "DCC Serena Kennedy",
+                "role": "NPCC lead for Response Policing",
+            },
+        },
+        {
+            "type": "image",
+            "value": {
+                "image": image.pk,
+                "alt_text": "The wellbeing van parked outside Hatfield police station",
+                "caption": "The van at Hatfield.",
+            },
+        },
+        {
+            "type": "call_to_action",
+            "value": {
+                "heading": "Support all year round",
+                "text": "Webinars, toolkits and guidance.",
+                "button_label": "Visit Oscar Kilo",
+                "page": None,
+                "url": "https://www.oscarkilo.org.uk/",
+            },
+        },
+        {"type": "resource_list", "value": {"heading": "Sleep", "topic": "sleep", "kind": "", "count": 6}},
+        {"type": "case_study_teaser", "value": {"case_study": case_study.pk}},
+    ]
+    once = [
+        {"type": "event_schedule", "value": {"heading": "What's on", "intro": "Drop in between calls."}},
+        {"type": "support", "value": {"heading": "Get support", "intro": ""}},
+        {"type": "recent_thanks", "value": {"heading": "Recent thanks", "count": 3}},
+    ]
+    return repeatable * copies + once
+
+
+def fill_hub_with_every_block(hub, *, copies: int = 1, events: int = 3, resources: int = 3):
+    """The hub with a logo, every block, `events` events (at its stations, and online), support
+    contacts (its own and national ones), `resources` resources, and a published case study."""
+    Topic.objects.ensure_all()
+    image = ImageFactory()
+    case_study = CaseStudyPageFactory(
+        parent=hub,
+        title="Special Constable Daniel Cook",
+        photo=image,
+        photo_alt_text="Daniel Cook in uniform",
+    )
+    for number in range(events):
+        online = number % 3 == 2
+        ForceEventFactory(
+            page=hub,
+            kind=EventKind.WEBINAR if online else EventKind.VAN_VISIT,
+            station=None if online else hub.stations.first(),
+            online_url="https://www.oscarkilo.org.uk/" if online else "",
+        )
+    ForceSupportContactFactory(page=hub)
+    NationalSupportContactFactory(page=hub.get_parent().specific)
+    for number in range(resources):
+        ResourceFactory(force=hub if number % 2 else None, topics=["sleep", "fatigue"])
+    hub.logo, hub.logo_alt_text = image, "Hertfordshire Constabulary badge"
+    hub.body = every_block(image=image, case_study=case_study, copies=copies)
+    hub.save_revision().publish()
+    return hub

@@ -235,6 +235,10 @@ WAGTAILFRONTENDCACHE = (
     else {}
 )
 WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+# Seconds each worker may trust its own copy of the wall's version before asking Redis again:
+# 0 (default) shows a publication on every worker at once; 1 makes a repeated poll cost no round
+# trip to Redis (see `recognition.api.answers`), other workers catching up within that second.
+RECOGNITION_VERSION_MEMO_SECONDS = float(os.environ.get("RECOGNITION_VERSION_MEMO_SECONDS", "0"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Response Policing Week feed",
     "DESCRIPTION": "Read-only feed of approved thank-you messages for walls and station screens.",

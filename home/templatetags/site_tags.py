@@ -14,6 +14,13 @@ def home_url() -> str:
     return reverse("wagtail_serve", args=[""])
 
 
+@register.simple_tag
+def thank_an_officer_url() -> str:
+    """The public form for thanking an officer, which the recognition app serves at `thanks/new/`
+    under each language's prefix."""
+    return home_url() + "thanks/new/"
+
+
 def _page_urls_by_language(page: Page, request) -> dict[str, str]:
     translations = page.get_translations(inclusive=True).live().select_related("locale")
     return {p.locale.language_code: p.get_url(request) for p in translations}

@@ -22,22 +22,27 @@ class FlagKind(StrEnum):
     PROTECTED_NAME = "protected_name"
 
 
-# Plain strings: the Django side wraps them for translation.
+def _(text: str) -> str:
+    """Marks a label for `makemessages` (xgettext knows `_`) without importing Django; the admin
+    translates the label when it shows it (recognition/admin/labels.py)."""
+    return text
+
+
 FLAG_LABELS: dict[FlagKind, str] = {
-    FlagKind.PHONE: "Phone number",
-    FlagKind.EMAIL: "Email address",
-    FlagKind.POSTCODE: "Postcode",
-    FlagKind.ADDRESS: "Street address or flat number",
-    FlagKind.VEHICLE_REGISTRATION: "Vehicle registration",
-    FlagKind.REFERENCE_NUMBER: "Crime or incident reference",
-    FlagKind.LINK: "Link",
-    FlagKind.PROFANITY: "Swearing or abuse",
-    FlagKind.SHOUTING: "Written in capitals",
-    FlagKind.REPEATED: "Same as a recent message",
-    FlagKind.COMPLAINT: "Reads as a complaint",
-    FlagKind.CRIME_REPORT: "Reads as reporting a crime",
-    FlagKind.SAFEGUARDING: "Reads as a safeguarding disclosure",
-    FlagKind.PROTECTED_NAME: "Names a protected officer",
+    FlagKind.PHONE: _("Phone number"),
+    FlagKind.EMAIL: _("Email address"),
+    FlagKind.POSTCODE: _("Postcode"),
+    FlagKind.ADDRESS: _("Street address or flat number"),
+    FlagKind.VEHICLE_REGISTRATION: _("Vehicle registration"),
+    FlagKind.REFERENCE_NUMBER: _("Crime or incident reference"),
+    FlagKind.LINK: _("Link"),
+    FlagKind.PROFANITY: _("Swearing or abuse"),
+    FlagKind.SHOUTING: _("Written in capitals"),
+    FlagKind.REPEATED: _("Same as a recent message"),
+    FlagKind.COMPLAINT: _("Reads as a complaint"),
+    FlagKind.CRIME_REPORT: _("Reads as reporting a crime"),
+    FlagKind.SAFEGUARDING: _("Reads as a safeguarding disclosure"),
+    FlagKind.PROTECTED_NAME: _("Names a protected officer"),
 }
 
 NOT_THANKS_KINDS = frozenset({FlagKind.COMPLAINT, FlagKind.CRIME_REPORT, FlagKind.SAFEGUARDING})

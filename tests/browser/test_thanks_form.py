@@ -1,5 +1,7 @@
 """The public's path on a phone: fill in the form, prove it is a person, read the receipt."""
 
+import re
+
 import pytest
 
 from recognition.models import Message, MessageStatus
@@ -87,3 +89,30 @@ def test_the_form_works_without_javascript(live_server, browser, force_hub):
     assert page.get_by_role("heading", name="Thank you").is_visible()
     assert Message.objects.count() == 1
     context.close()
+
+
+def test_the_whole_path_on_a_phone_submit_receipt_then_a_moderator_approves(
+    live_server, browser, force_hub, force_editor
+):
+    public = browser.new_context(viewport=PHONE)
+    page = public.new_page()
+    page.goto(live_server.url + "/thanks/new/?force=hertfordshire&station=hatfield")
+    fill_in_thanks(page, body="Thank you to the Hatfield team for finding our lost grandad so quickly.")
+    page.locator('altcha-widget .altcha[data-state="verified"]').wait_for(timeout=60_000)
+    page.get_by_role("button", name="Send your thanks").click()
+    assert page.get_by_role("heading", name="Thank you").is_visible()
+    public.close()
+
+    moderator = browser.new_context(viewport=PHONE).new_page()
+    moderator.goto(live_server.url + "/admin/login/")
+    moderator.get_by_label("Username").fill(force_editor.username)
+    moderator.get_by_label("Password").fill("correct horse battery staple")
+    moderator.get_by_role("button", name="Sign in").click()
+    moderator.goto(live_server.url + "/admin/thanks/messages/")
+    moderator.get_by_role("link", name=re.compile("finding our lost grandad|The officers who came")).first.click()
+    moderator.get_by_role("button", name="Approve").click()
+
+    message = Message.objects.get()
+    assert message.status == MessageStatus.APPROVED
+    assert Message.objects.published().get() == message
+    moderator.context.close()

@@ -4,7 +4,8 @@ from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Locale, Page, Revision
 
 from home.demo import NATIONAL_TEAM, read_forces
-from home.models import ForceHubPage, HomePage, Nation, Station
+from home.models import CaseStudyPage, ForceHubPage, HomePage, Nation, ResourceLibraryPage, Station
+from wellbeing.models import ForceEvent, ForceSupportContact, NationalEvent, NationalSupportContact, Resource
 
 
 def _snapshot():
@@ -14,6 +15,10 @@ def _snapshot():
         "stations": list(Station.objects.order_by("pk").values_list("page_id", "slug", "name")),
         "groups": sorted(Group.objects.values_list("name", flat=True)),
         "permissions": GroupPagePermission.objects.count(),
+        "events": list(ForceEvent.objects.order_by("pk").values_list("page_id", "title", "starts_at")),
+        "national_events": NationalEvent.objects.count(),
+        "contacts": (ForceSupportContact.objects.count(), NationalSupportContact.objects.count()),
+        "resources": list(Resource.objects.order_by("pk").values_list("title", "force_id")),
     }
 
 
@@ -86,3 +91,56 @@ def test_seed_demo_run_twice_gives_the_same_site(seeded):
     call_command("seed_demo", verbosity=0)
 
     assert _snapshot() == first
+
+
+def test_seed_demo_fills_hertfordshires_hub_from_the_articles(seeded, client):
+    herts = ForceHubPage.objects.get(slug="hertfordshire", locale__language_code="en")
+
+    vans = herts.events.filter(kind="van_visit")
+    assert set(vans.values_list("station__name", flat=True)) == set(
+        herts.stations.values_list("name", flat=True)
+    )
+    titles = list(herts.events.values_list("title", flat=True))
+    assert any("sleep" in title for title in titles)
+    assert any("fatigue" in title for title in titles)
+    assert any("resilience" in title for title in titles)
+    assert "#WECOPS response policing conversation" in titles
+    quoted = {block.value["name"] for block in herts.body if block.block_type == "quote"}
+    assert quoted == {
+        "Chief Inspector Frankie Westoby",
+        "Deputy Chief Constable Serena Kennedy",
+        "Chief Constable Andy Rhodes",
+    }
+    case_study = CaseStudyPage.objects.child_of(herts).live().get()
+    assert case_study.display_name == "Special Constable Daniel Cook"
+    assert case_study.team == "Welwyn Hatfield Intervention Team"
+    assert case_study.consent_recorded_on is not None
+    assert "give back to the community" in str(case_study.story)
+    html = client.get("/hertfordshire/").content.decode()
+    assert "Special Constable Daniel Cook" in html
+    assert "Wellbeing van at Hemel Hempstead" in html
+
+
+def test_seed_demo_gives_every_force_a_plausible_hub_with_fictional_numbers(seeded, client):
+    hubs = ForceHubPage.objects.filter(locale__language_code="en")
+
+    for hub in hubs:
+        assert hub.body.raw_data, hub.slug
+        assert hub.events.count() >= 2, hub.slug
+        assert hub.support_contacts.count() >= 3, hub.slug
+    assert client.get("/surrey/").status_code == 200
+    assert client.get("/cy/gwent/").status_code == 200
+    assert ForceHubPage.objects.get(slug="gwent", locale__language_code="cy").events.count() >= 2
+    numbers = ForceSupportContact.objects.exclude(phone="").values_list("phone", flat=True)
+    assert all(number.startswith(("01632 960", "07700 900")) for number in numbers)
+
+
+def test_seed_demo_gives_the_national_home_events_contacts_and_a_resource_library(seeded, client):
+    home = HomePage.objects.get(locale__language_code="en")
+
+    assert "#WECOPS response policing conversation" in home.national_events.values_list("title", flat=True)
+    assert home.support_contacts.filter(phone="116 123").exists()
+    assert ResourceLibraryPage.objects.child_of(home).live().exists()
+    assert Resource.objects.national().count() >= 10
+    assert not Resource.objects.national().filter(topics__isnull=True).exists()
+    assert client.get("/resources/?topic=sleep").status_code == 200

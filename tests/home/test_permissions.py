@@ -1,26 +1,13 @@
 """One force's editors can never change another force's hub through the admin."""
 
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from .admin_forms import hub_form
 
 
 def _publish_form(hub, title):
     """A complete, valid edit-and-publish post for a hub, as the page editor sends it."""
-    stations = [{"id": s.pk, "name": s.name, "slug": s.slug} for s in hub.stations.all()]
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": hub.slug,
-            "name_cy": hub.name_cy,
-            "nation": hub.nation,
-            "intro": rich_text(""),
-            "week_starts": "2027-03-15",
-            "week_ends": "2027-03-21",
-            "stations": inline_formset(stations, initial=len(stations)),
-            "comments": inline_formset([]),
-            "action-publish": "action-publish",
-        }
-    )
+    return hub_form(hub, title=title)
 
 
 def test_an_editor_publishes_changes_to_their_own_hub(client, force_editor, force_hub):

@@ -110,3 +110,20 @@ def test_welsh_lives_under_cy_and_english_is_unprefixed(client, force_hub):
     assert '<html lang="en"' in english.content.decode()
     assert welsh.status_code == 200
     assert '<html lang="cy"' in welsh.content.decode()
+
+
+def test_a_hubs_accent_colour_is_served_as_a_stylesheet(client):
+    response = client.get("/accent/003d5b.css")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/css; charset=utf-8"
+    assert response.content == b":root{--rpw-accent:#003d5b}\n"
+    assert "immutable" in response["Cache-Control"]
+    assert "public" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/accent/ffdd00.css", "/accent/FFFFFF.css", "/accent/1d3a6e.js", "/accent/x.css"]
+)
+def test_only_readable_accent_colours_are_served(client, db, path):
+    assert client.get(path).status_code == 404

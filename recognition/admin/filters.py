@@ -1,0 +1,64 @@
+import django_filters
+from django import forms
+from django.db import connection
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+
+from ..models import Message, MessageStatus
+from ..screening import FLAG_LABELS
+from .labels import flag_label
+from .policies import moderated_forces
+
+Station = Message._meta.get_field("station").related_model
+
+ANY_FLAG = "any"
+NO_FLAG = "none"
+
+
+def _user_forces(request):
+    return moderated_forces(request.user)
+
+
+def _user_stations(request):
+    stations = Station.objects.filter(page__in=moderated_forces(request.user))
+    return stations.select_related("page").order_by("page__title", "sort_order", "name")
+
+
+class StationChoiceField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.page.title})"
+
+
+class StationFilter(django_filters.ModelChoiceFilter):
+    field_class = StationChoiceField
+
+
+def flag_choices() -> list[tuple[str, str]]:
+    kinds = [(str(kind), flag_label(kind)) for kind in FLAG_LABELS]
+    return [(ANY_FLAG, _("Any flag")), (NO_FLAG, _("No flags")), *kinds]
+
+
+class MessageFilterSet(WagtailFilterSet):
+    """Filters over the messages a user may moderate; a force or station outside their forces is
+    not a valid choice, so it filters nothing in."""
+
+    force = django_filters.ModelChoiceFilter(label=_("Force"), queryset=_user_forces)
+    station = StationFilter(label=_("Station"), queryset=_user_stations)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=MessageStatus.choices, empty_label=_("All"), widget=forms.RadioSelect
+    )
+    flag = django_filters.ChoiceFilter(label=_("Flag"), choices=flag_choices, method="filter_flag")
+
+    class Meta:
+        model = Message
+        fields = ["force", "station", "status"]
+
+    def filter_flag(self, queryset, name, value):
+        if value == ANY_FLAG:
+            return queryset.exclude(flags=[])
+        if value == NO_FLAG:
+            return queryset.filter(flags=[])
+        if connection.features.supports_json_field_contains:
+            return queryset.filter(flags__contains=[{"kind": value}])
+        # SQLite has no JSON containment; the stored JSON text reads the same on every backend.
+        return queryset.filter(flags__icontains=f'"kind": "{value}"')

@@ -1,0 +1,49 @@
+"""Views for the force-scoped models (force settings, protected names): the generic views, with
+every lookup limited to the forces the user may moderate."""
+
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
+
+from .policies import moderated_forces
+
+
+class ScopedEditView(generic.EditView):
+    """Edit a force-scoped object (settings, protected names) of the user's own forces only."""
+
+    def get_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"])
+
+
+class ScopedDeleteView(generic.DeleteView):
+    def get_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["delete"])
+
+
+class ScopedIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        queryset = self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "view"]
+        )
+        return queryset.select_related("force")
+
+
+class ScopedHistoryView(HistoryView):
+    def get_base_object_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"])
+
+
+class ScopedUsageView(UsageView):
+    def get_base_object_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"])
+
+
+class ForceSettingsIndexView(ScopedIndexView):
+    """One row per force the user moderates, made the first time it is listed (as Wagtail's own
+    settings are made the first time they are read)."""
+
+    def get_base_queryset(self):
+        model = self.model
+        forces = moderated_forces(self.request.user).values_list("pk", flat=True)
+        model.objects.bulk_create([model(force_id=force_id) for force_id in forces], ignore_conflicts=True)
+        return super().get_base_queryset()

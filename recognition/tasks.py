@@ -1,0 +1,154 @@
+"""Background tasks (django-tasks): the submitter's receipt, moderators' digests, the retention purge."""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection, send_mail
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import urlencode
+from django_tasks import task
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .models import ForceRecognitionSettings, Message, MessageStatus
+from .tokens import withdraw_token_for
+
+logger = logging.getLogger(__name__)
+
+
+def absolute_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+@task()
+def send_receipt(message_id: int) -> None:
+    """Email the submitter a receipt with the private link to withdraw the message."""
+    message = Message.objects.select_related("force").filter(pk=message_id).exclude(email="").first()
+    if message is None:
+        return
+    with translation.override(message.language):
+        token = withdraw_token_for(message.form_token)
+        context = {
+            "message": message,
+            "withdraw_url": absolute_url(reverse("recognition:withdraw", args=[token])),
+            "privacy_url": absolute_url(reverse("recognition:privacy")),
+        }
+        subject = render_to_string("recognition/emails/receipt_subject.txt", context).strip()
+        body = render_to_string("recognition/emails/receipt.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [message.email])
+
+
+@dataclass(frozen=True)
+class ForceDigest:
+    """One force's line in a digest: counts and a link, never a message's words."""
+
+    settings: ForceRecognitionSettings
+    previous_sent_at: datetime | None
+    new: int
+    waiting: int
+
+    @property
+    def queue_url(self) -> str:
+        query = urlencode({"force": self.settings.force_id, "status": MessageStatus.PENDING})
+        return absolute_url(f"{reverse('recognition_messages:index')}?{query}")
+
+
+def _pending_counts() -> dict[int, int]:
+    pending = Message.objects.filter(status=MessageStatus.PENDING).order_by()
+    return dict(pending.values_list("force_id").annotate(count=Count("pk")))
+
+
+def _claim_due_forces(now: datetime) -> list[ForceDigest]:
+    """The forces with pending messages newer than their last digest, whose last digest is at least
+    RECOGNITION_DIGEST_MINUTES old, each claimed by moving its `last_digest_sent_at` to `now` with a
+    compare-and-set: of two workers reading the same row, only one claims it."""
+    waiting = _pending_counts()
+    ForceRecognitionSettings.objects.bulk_create(
+        [ForceRecognitionSettings(force_id=force_id) for force_id in waiting], ignore_conflicts=True
+    )
+    window_start = now - timedelta(minutes=settings.RECOGNITION_DIGEST_MINUTES)
+    candidates = ForceRecognitionSettings.objects.filter(force_id__in=waiting).filter(
+        Q(last_digest_sent_at__isnull=True) | Q(last_digest_sent_at__lte=window_start)
+    )
+    claimed = []
+    for row in candidates.select_related("force"):
+        since = row.last_digest_sent_at
+        pending = Message.objects.filter(force_id=row.force_id, status=MessageStatus.PENDING)
+        new = pending.filter(created_at__gt=since).count() if since else waiting[row.force_id]
+        if not new:
+            continue
+        if ForceRecognitionSettings.objects.filter(pk=row.pk, last_digest_sent_at=since).update(
+            last_digest_sent_at=now
+        ):
+            claimed.append(ForceDigest(row, since, new, waiting[row.force_id]))
+    return claimed
+
+
+def _release(digests: list[ForceDigest], now: datetime) -> None:
+    """Give claimed forces back after a failed send, so the next run tries again."""
+    for digest in digests:
+        ForceRecognitionSettings.objects.filter(pk=digest.settings.pk, last_digest_sent_at=now).update(
+            last_digest_sent_at=digest.previous_sent_at
+        )
+
+
+def moderators_of(hub):
+    """Who is told of a force's queue: active users with an email address whose groups may publish
+    its hub page. Superusers are not included: they may moderate every force, but are not
+    moderators, and would get every force's digest."""
+    users = PagePermissionPolicy().users_with_permission_for_instance(
+        "publish", hub, include_superusers=False
+    )
+    return users.exclude(email="")
+
+
+def _digest_emails(digests: list[ForceDigest]) -> list[EmailMessage]:
+    per_user: dict = {}
+    for digest in digests:
+        for user in moderators_of(digest.settings.force):
+            per_user.setdefault(user.pk, (user, []))[1].append(digest)
+    emails = []
+    with translation.override(settings.LANGUAGE_CODE):
+        for user, forces in per_user.values():
+            context = {
+                "forces": forces,
+                "total_new": sum(force.new for force in forces),
+                "minutes": settings.RECOGNITION_DIGEST_MINUTES,
+            }
+            subject = render_to_string("recognition/emails/digest_subject.txt", context).strip()
+            body = render_to_string("recognition/emails/digest.txt", context)
+            emails.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
+    return emails
+
+
+@task()
+def send_moderation_digests() -> int:
+    """Tell each force's moderators that new messages wait, at most once per force every
+    RECOGNITION_DIGEST_MINUTES. Enqueued after every submission and run by cron
+    (`manage.py send_moderation_digests`) for what arrived inside a window. Returns emails sent."""
+    now = timezone.now()
+    digests = _claim_due_forces(now)
+    if not digests:
+        return 0
+    emails = _digest_emails(digests)
+    try:
+        sent = get_connection().send_messages(emails) or 0
+    except Exception:
+        _release(digests, now)
+        logger.exception("moderation digest not sent", extra={"forces": len(digests)})
+        raise
+    return sent
+
+
+@task()
+def purge_expired_messages() -> dict:
+    """The retention purge (`recognition.services.purge_expired_messages`) as a task."""
+    # Imported here: the services import this module to enqueue tasks.
+    from .services.retention import purge_expired_messages as purge
+
+    report = purge()
+    return {"contacts_erased": report.contacts_erased, "messages_deleted": report.messages_deleted}

@@ -1,0 +1,299 @@
+"""Station screens in Chromium at a TV's size, against a server that really goes down and comes back.
+
+The screens poll the real feed. `?poll=1` (honoured only with RECOGNITION_SCREEN_POLL_OVERRIDE,
+which the `server` fixture turns on) makes them poll every second and back off to four, so a test
+waits seconds, not minutes.
+"""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from recognition.models import ForceRecognitionSettings, NationalWallSettings
+from recognition.services import approve_message, reject_message
+from wellbeing.models import EventKind
+
+from ..factories import ForceEventFactory, MessageFactory, UserFactory
+from .live_server_control import RestartableLiveServer
+
+LANDSCAPE = {"width": 1920, "height": 1080}
+PORTRAIT = {"width": 1080, "height": 1920}
+HATFIELD = "/screens/hertfordshire/hatfield/"
+FAST = "?poll=1"
+STORAGE_KEY = "rpw-screen:hertfordshire:hatfield"
+POLL_TIMEOUT_MS = 15_000
+XSS_BODY = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
+XSS_RECIPIENT = '<svg onload="window.__xss=1"></svg>'
+
+
+@pytest.fixture
+def server(transactional_db, settings):
+    settings.RECOGNITION_SCREEN_POLL_OVERRIDE = True
+    # The feed's answers and the wall version live in the cache; the flushed database must not
+    # meet a previous test's copies.
+    cache.clear()
+    server = RestartableLiveServer()
+    server.start()
+    yield server
+    server.stop()
+    cache.clear()
+
+
+@pytest.fixture
+def hatfield(force_hub):
+    return force_hub.stations.get(slug="hatfield")
+
+
+@pytest.fixture
+def approve(transactional_db):
+    moderator = UserFactory(username="moderator", is_superuser=True, is_staff=True)
+
+    def approve(force, station, body, *, recipient="PC 1234 and the Hatfield response team"):
+        message = MessageFactory(force=force, station=station, recipient=recipient, body=body)
+        return approve_message(message=message, user=moderator, override_flags=True)
+
+    approve.moderator = moderator
+    return approve
+
+
+@pytest.fixture
+def screen(page):
+    page.set_viewport_size(LANDSCAPE)
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return page
+
+
+def shown_message(page):
+    return page.locator("[data-stage] .screen-card__body")
+
+
+def wait_for_a_successful_poll(page):
+    page.wait_for_function(
+        "key => { const s = JSON.parse(localStorage.getItem(key) || 'null'); return s && s.etag; }",
+        arg=STORAGE_KEY,
+        timeout=POLL_TIMEOUT_MS,
+    )
+
+
+def test_a_screen_keeps_its_messages_while_the_server_is_down_and_picks_up_new_ones(
+    server, screen, force_hub, hatfield, approve
+):
+    approve(force_hub, hatfield, "Thank you for staying with my dad until the ambulance came.")
+
+    screen.goto(server.url + HATFIELD + FAST)
+    expect(shown_message(screen)).to_have_text("Thank you for staying with my dad until the ambulance came.")
+    wait_for_a_successful_poll(screen)
+    status = screen.locator("[data-status]")
+    expect(status).to_be_hidden()
+
+    server.stop()
+
+    expect(status).to_have_text(re.compile(r"^Last updated \d\d:\d\d$"), timeout=POLL_TIMEOUT_MS)
+    expect(shown_message(screen)).to_have_text("Thank you for staying with my dad until the ambulance came.")
+
+    approve(force_hub, hatfield, "Thanks to the night shift at Hatfield for finding our dog.")
+    screen.wait_for_timeout(3_000)  # a few failed polls
+    expect(shown_message(screen)).to_have_text("Thank you for staying with my dad until the ambulance came.")
+
+    server.start()
+
+    expect(shown_message(screen)).to_have_text(
+        "Thanks to the night shift at Hatfield for finding our dog.", timeout=POLL_TIMEOUT_MS
+    )
+    expect(status).to_be_hidden()
+    assert screen.csp_violations == []
+
+
+def test_a_rejected_message_leaves_the_screen_at_the_next_poll(server, screen, force_hub, hatfield, approve):
+    approve(force_hub, hatfield, "Thank you to the officers who came so quickly.")
+    regretted = approve(force_hub, hatfield, "A message a moderator will take back.")
+
+    screen.goto(server.url + HATFIELD + FAST)
+    expect(shown_message(screen)).to_have_text("A message a moderator will take back.")
+
+    reject_message(message=regretted, user=approve.moderator, reason="other")
+
+    expect(shown_message(screen)).to_have_text(
+        "Thank you to the officers who came so quickly.", timeout=POLL_TIMEOUT_MS
+    )
+
+
+def test_an_approved_script_stays_inert_text_on_the_screen(server, screen, force_hub, hatfield, approve):
+    approve(force_hub, hatfield, XSS_BODY, recipient=XSS_RECIPIENT)
+
+    screen.goto(server.url + HATFIELD + FAST)
+    # Rendered by the server...
+    expect(shown_message(screen)).to_have_text(XSS_BODY)
+    expect(screen.locator("[data-stage] .screen-card__recipient")).to_have_text(f"To {XSS_RECIPIENT}")
+
+    # ...and by the script, from the feed.
+    second = XSS_BODY.replace("__xss=1", "__xss=2")
+    approve(force_hub, hatfield, second, recipient=XSS_RECIPIENT)
+    expect(shown_message(screen)).to_have_text(second, timeout=POLL_TIMEOUT_MS)
+    expect(screen.locator("[data-stage] .screen-card__recipient")).to_have_text(f"To {XSS_RECIPIENT}")
+
+    assert screen.evaluate("window.__xss") is None
+    assert screen.locator("main img").count() == 1  # the QR code, nothing else
+    assert screen.locator("[data-stage] script, [data-stage] svg, [data-stage] img").count() == 0
+    assert screen.csp_violations == []
+
+
+def test_a_pause_replaces_the_messages_with_the_holding_message_within_one_poll(
+    server, screen, force_hub, hatfield, approve
+):
+    approve(force_hub, hatfield, "Thank you for everything you do.")
+    screen.goto(server.url + HATFIELD + FAST)
+    expect(shown_message(screen)).to_have_text("Thank you for everything you do.")
+
+    pause = ForceRecognitionSettings.objects.create(
+        force=force_hub, paused=True, holding_message="Hertfordshire is remembering a colleague today."
+    )
+    expect(shown_message(screen)).to_have_text(
+        "Hertfordshire is remembering a colleague today.", timeout=POLL_TIMEOUT_MS
+    )
+
+    pause.paused = False
+    pause.save()
+    expect(shown_message(screen)).to_have_text("Thank you for everything you do.", timeout=POLL_TIMEOUT_MS)
+
+    national = NationalWallSettings.load()
+    national.paused, national.holding_message = True, "Every wall is paused today."
+    national.save()
+    expect(shown_message(screen)).to_have_text("Every wall is paused today.", timeout=POLL_TIMEOUT_MS)
+
+
+def test_after_a_day_without_the_server_the_screen_shows_a_calm_holding_card(
+    server, screen, force_hub, hatfield, approve
+):
+    approve(force_hub, hatfield, "Thank you for everything you do.")
+    screen.clock.install()
+    screen.goto(server.url + HATFIELD + FAST)
+    wait_for_a_successful_poll(screen)
+
+    server.stop()
+    screen.clock.fast_forward("23:00:00")
+    expect(shown_message(screen)).to_have_text("Thank you for everything you do.")
+    screen.clock.fast_forward("02:00:00")
+
+    expect(shown_message(screen)).to_have_text("Messages of thanks will be back soon.")
+    expect(screen.locator("[data-status]")).to_be_hidden()
+
+
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+def test_the_screen_is_legible_fits_and_passes_axe(
+    server, screen, force_hub, hatfield, approve, axe_violations, viewport
+):
+    now = timezone.now()
+    ForceEventFactory(
+        page=force_hub,
+        station=hatfield,
+        kind=EventKind.DOG_VISIT,
+        title="Therapy dogs in the canteen",
+        starts_at=now,
+        ends_at=now + timedelta(hours=1),
+    )
+    approve(
+        force_hub, hatfield, "Thank you for staying with my dad until the ambulance came. You were so kind."
+    )
+    screen.set_viewport_size(viewport)
+
+    screen.goto(server.url + HATFIELD)
+
+    expect(shown_message(screen)).to_be_visible()
+    expect(screen.get_by_role("heading", level=1)).to_have_text("Hertfordshire Constabulary")
+    expect(screen.get_by_role("img", name=re.compile("QR code"))).to_be_in_viewport(ratio=1)
+    expect(screen.get_by_text("Therapy dogs in the canteen")).to_be_in_viewport(ratio=1)
+    font_size = screen.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('[data-stage] .screen-card__body')).fontSize)"
+    )
+    assert font_size >= 56  # legible from across a room on a 1080p TV
+    assert screen.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert screen.evaluate("document.documentElement.scrollHeight <= innerHeight")
+    assert axe_violations(screen) == ""
+    assert screen.csp_violations == []
+
+
+def test_reduced_motion_turns_the_transition_off(server, screen, force_hub, hatfield, approve):
+    approve(force_hub, hatfield, "The first thank-you.")
+    approve(force_hub, hatfield, "The second thank-you.")
+    screen.emulate_media(reduced_motion="reduce")
+    screen.clock.install()
+
+    screen.goto(server.url + HATFIELD)
+    expect(shown_message(screen)).to_have_text("The second thank-you.")
+    card = screen.locator("[data-stage] > .screen-card")
+    assert card.evaluate("card => getComputedStyle(card).transitionDuration") == "0s"
+    assert card.evaluate("card => getComputedStyle(card).animationName") == "none"
+
+    screen.clock.run_for(12_050)
+
+    # The next message is there at once: no fade was started.
+    expect(shown_message(screen)).to_have_text("The first thank-you.")
+    assert screen.locator(".is-leaving, .is-entering").count() == 0
+
+
+def test_without_reduced_motion_messages_fade_calmly(server, screen, force_hub, hatfield, approve):
+    approve(force_hub, hatfield, "The first thank-you.")
+    approve(force_hub, hatfield, "The second thank-you.")
+    screen.emulate_media(reduced_motion="no-preference")
+
+    screen.goto(server.url + HATFIELD)
+
+    card = screen.locator("[data-stage] > .screen-card")
+    assert card.evaluate("card => getComputedStyle(card).transitionDuration") == "0.8s"
+
+
+def test_todays_events_are_refreshed_without_reloading_the_page(server, screen, force_hub, hatfield, approve):
+    approve(force_hub, hatfield, "Thank you for everything you do.")
+    screen.clock.install()
+    screen.goto(server.url + HATFIELD)
+    expect(screen.get_by_text("No wellbeing events here today.")).to_be_visible()
+
+    now = timezone.now()
+    ForceEventFactory(
+        page=force_hub,
+        station=hatfield,
+        kind=EventKind.VAN_VISIT,
+        title="The wellbeing van is in the yard",
+        starts_at=now,
+        ends_at=now + timedelta(hours=1),
+    )
+    screen.clock.fast_forward("00:31:00")
+
+    expect(screen.get_by_text("The wellbeing van is in the yard")).to_be_visible()
+    expect(shown_message(screen)).to_have_text("Thank you for everything you do.")
+
+
+def test_a_screen_reopened_while_the_server_is_down_shows_the_last_messages(
+    server, screen, force_hub, hatfield, approve
+):
+    approve(force_hub, hatfield, "Thank you for staying with my dad until the ambulance came.")
+    screen.goto(server.url + HATFIELD + FAST)
+    screen.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=POLL_TIMEOUT_MS)
+    screen.wait_for_function("() => caches.match(location.href).then(Boolean)", timeout=POLL_TIMEOUT_MS)
+    # Approved after the page was kept: only the script's stored copy has it.
+    approve(force_hub, hatfield, "Thanks to the night shift at Hatfield for finding our dog.")
+    expect(shown_message(screen)).to_have_text(
+        "Thanks to the night shift at Hatfield for finding our dog.", timeout=POLL_TIMEOUT_MS
+    )
+
+    server.stop()
+    screen.reload()
+
+    expect(shown_message(screen)).to_have_text("Thanks to the night shift at Hatfield for finding our dog.")
+    expect(screen.locator("[data-status]")).to_have_text(
+        re.compile(r"^Last updated \d\d:\d\d$"), timeout=POLL_TIMEOUT_MS
+    )
+
+    server.start()
+    expect(screen.locator("[data-status]")).to_be_hidden(timeout=POLL_TIMEOUT_MS)
