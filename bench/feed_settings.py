@@ -4,7 +4,3 @@
 from cms.settings.production import *  # noqa: F403
 
 ROOT_URLCONF = "bench.feed_urls"
-
-# collectstatic with the manifest storage currently stops on GOV.UK Frontend's reference to its
-# crest image, which the site deliberately does not ship; static files are not what is measured.
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"}}  # noqa: F405

@@ -1,9 +1,12 @@
 // Copies the front-end files the site serves as they are into ../static/.
-import { copyFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
+// Source-map comments are dropped: the maps are not shipped, and Django's manifest storage
+// refuses to collect a file that points at a missing one.
 function copy(source, target) {
   mkdirSync(target.substring(0, target.lastIndexOf("/")), { recursive: true });
-  copyFileSync(source, target);
+  const text = readFileSync(source, "utf8").replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "\n");
+  writeFileSync(target, text);
 }
 
 // GOV.UK Frontend's scripts: the UMD bundle, so no ES-module import needs rewriting.

@@ -236,9 +236,11 @@ WAGTAILFRONTENDCACHE = (
 )
 WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 # Seconds each worker may trust its own copy of the wall's version before asking Redis again:
-# 0 (default) shows a publication on every worker at once; 1 makes a repeated poll cost no round
-# trip to Redis (see `recognition.api.answers`), other workers catching up within that second.
-RECOGNITION_VERSION_MEMO_SECONDS = float(os.environ.get("RECOGNITION_VERSION_MEMO_SECONDS", "0"))
+# How long each worker may trust its own copy of the wall version. 1 s makes a repeated poll cost
+# no round trip to Redis (see `recognition.api.answers`); the worker that publishes sees the change
+# at once, the others within that second, well inside the feed's public max-age of 5 s that any
+# cache may serve anyway. 0 sends every request to Redis.
+RECOGNITION_VERSION_MEMO_SECONDS = float(os.environ.get("RECOGNITION_VERSION_MEMO_SECONDS", "1"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Response Policing Week feed",
     "DESCRIPTION": "Read-only feed of approved thank-you messages for walls and station screens.",

@@ -138,7 +138,8 @@ def _screen(request, force, station):
         "feed_url": _feed_url(force, station),
         "poll": poll,
         "storage_key": f"rpw-screen:{force.slug}:{station.slug if station else ''}",
-        "rendered_at": int(timezone.now().timestamp() * 1000),
+        # Whole seconds, like the HTTP Date header the script stamps the feed's answers with.
+        "rendered_at": int(timezone.now().timestamp()) * 1000,
         "time_zone": settings.TIME_ZONE,
     }
     return render(request, "recognition/screen.html", context)

@@ -2798,4 +2798,3 @@
   exports.version = version;
 
 }));
-//# sourceMappingURL=all.bundle.js.map

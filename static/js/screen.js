@@ -493,8 +493,9 @@
   var rendered = readRenderedState();
   var stored = loadStored();
   // A page served from a cache may be older than what an earlier visit stored (both times by the
-  // server's clock: the screen's own may be wrong).
-  if (stored && stored.savedAt > rendered.savedAt) {
+  // server's clock in whole seconds: the screen's own may be wrong). Within the same second the
+  // stored copy wins: it came from a poll at least as late as the page.
+  if (stored && stored.savedAt >= rendered.savedAt) {
     adopt(stored);
   } else {
     adopt(rendered);

@@ -17,8 +17,9 @@ from tests.factories import (
 
 # Site, locale, routing (3 page queries, aliases, view restrictions), translations for the
 # language links, then the page's own: events, contacts (force, national), resources and their
-# topics, logo and body images with renditions, case studies with photo renditions, thanks.
-HUB_QUERIES = 23
+# topics, logo and body images with renditions, case studies with photo renditions, and the recent
+# thanks block's own (recognition's: the walls' pause settings and the messages).
+HUB_QUERIES = 25
 HOME_QUERIES = 15
 LIBRARY_QUERIES = 15
 CASE_STUDY_QUERIES = 12
