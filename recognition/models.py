@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from home.tenancy import force_hubs_user_may_publish
 
 
 class MessageStatus(models.TextChoices):
@@ -196,11 +197,9 @@ class NationalWallSettings(BaseGenericSetting):
 
 
 def forces_user_may_moderate(user):
-    """The force hubs whose messages `user` may moderate: those whose hub page they may publish.
-    A group that may publish the national home may moderate every force; a superuser too."""
-    force_model = Message._meta.get_field("force").related_model
-    publishable = PagePermissionPolicy().instances_user_has_permission_for(user, "publish")
-    return force_model.objects.filter(pk__in=publishable.values("pk"))
+    """The force hubs whose messages `user` may moderate: those whose hub page they may publish
+    (`home.tenancy`). A group that may publish the national home may moderate every force."""
+    return force_hubs_user_may_publish(user)
 
 
 class WallVersion(models.Model):

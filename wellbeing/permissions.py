@@ -13,6 +13,8 @@ from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from home.tenancy import force_hubs_user_may_publish, user_may_publish_national_home
+
 NATIONAL_HOME = "home.HomePage"
 FORCE_HUB = "home.ForceHubPage"
 
@@ -41,13 +43,8 @@ def resource_scopes(user) -> ResourceScopes:
         return ResourceScopes(national=False, force_ids=frozenset())
     if user.is_superuser:
         return ResourceScopes(national=True, force_ids=frozenset(), everything=True)
-    publishable = PagePermissionPolicy().instances_user_has_permission_for(user, "publish")
-    home_model, hub_model = apps.get_model(NATIONAL_HOME), apps.get_model(FORCE_HUB)
-    national = home_model.objects.filter(pk__in=publishable.values("pk")).exists()
-    # Through the translation key, a right on either language's hub covers the force.
-    keys = hub_model.objects.filter(pk__in=publishable.values("pk")).values("translation_key")
-    force_ids = hub_model.objects.filter(translation_key__in=keys).values_list("pk", flat=True)
-    return ResourceScopes(national=national, force_ids=frozenset(force_ids))
+    force_ids = force_hubs_user_may_publish(user).values_list("pk", flat=True)
+    return ResourceScopes(national=user_may_publish_national_home(user), force_ids=frozenset(force_ids))
 
 
 class ResourcePermissionPolicy(BasePermissionPolicy):

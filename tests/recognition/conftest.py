@@ -8,6 +8,8 @@ from altcha.v2 import Challenge, solve_challenge
 from django.core.cache import cache
 
 from recognition.models import ForceRecognitionSettings
+from recognition.versioning import bump_wall_version
+from tests.factories import MessageFactory
 
 FORM_PATH = "/thanks/new/"
 
@@ -68,3 +70,22 @@ def post_thanks(client):
 @pytest.fixture
 def auto_publishing(force_hub):
     return ForceRecognitionSettings.objects.create(force=force_hub, auto_publish_unflagged=True)
+
+
+@pytest.fixture
+def after_commit(django_capture_on_commit_callbacks):
+    """Runs a change with its after-commit work (version bump, purge), as a real request would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def publish(after_commit):
+    """Store a published message and move the wall's version as the services do, after commit."""
+
+    def make(force, **fields):
+        with after_commit():
+            message = MessageFactory(force=force, published=True, **fields)
+            bump_wall_version()
+        return message
+
+    return make

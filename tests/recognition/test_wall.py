@@ -40,7 +40,9 @@ def html_of(response) -> str:
 
 def recipients(html: str) -> list[str]:
     return [
-        unescape(r) for r in re.findall(r'class="govuk-heading-s rpw-card__recipient">To (.*?)</h3>', html)
+        # "To …" in English, "I …" in Welsh.
+        unescape(r)
+        for r in re.findall(r'class="govuk-heading-s rpw-card__recipient">(?:To|I) (.*?)</h3>', html)
     ]
 
 
