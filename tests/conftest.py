@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.demo import NATIONAL_TEAM, ensure_group
@@ -17,6 +19,15 @@ from .factories import (
     StationFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """A request for a Welsh page leaves Welsh active in the thread; code rendered outside a
+    request (blocks, emails) would then speak Welsh in the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def ensure_tree_root() -> Page:

@@ -12,8 +12,10 @@ STORAGES = {
 # Fast hashing: test users are made by the hundred.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Uploaded test media goes to a throwaway folder, not var/.
+# Uploaded test media goes to a throwaway folder under var/, which a fresh clone lacks; the
+# default SQLite path lives there too (makemigrations --check opens it).
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # WhiteNoise serves collected, hashed files in production; here the static files come from source.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405

@@ -81,6 +81,7 @@ def test_filters_are_plain_links_that_work_without_javascript(live_server, brows
     page = context.new_page()
     page.goto(live_server.url + "/thanks/")
 
+    page.get_by_text("Choose a force").click()
     page.get_by_role("link", name="Hertfordshire Constabulary").click()
     assert page.url.endswith("/thanks/hertfordshire/")
     assert page.locator(".rpw-card").count() == 2
