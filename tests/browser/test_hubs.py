@@ -66,7 +66,7 @@ def _assert_fits_and_is_accessible(page, axe_violations, csp_violations):
 def test_the_national_home(page, visit, site, axe_violations, viewport):
     csp = visit("/", viewport)
 
-    assert page.get_by_role("link", name="Thank an officer").is_visible()
+    assert page.get_by_role("main").get_by_role("link", name="Thank an officer").is_visible()
     assert page.get_by_role("heading", name="National events").is_visible()
     assert page.get_by_role("link", name="Gwent Police").is_visible()
     _assert_fits_and_is_accessible(page, axe_violations, csp)
