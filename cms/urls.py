@@ -8,11 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.views import accent_stylesheet, healthz
 
 urlpatterns = [
+    # The read-only feed: one address per answer, so outside the language prefixes. First, because
+    # station screens poll it all day and every pattern before it is tried on each poll.
+    path("api/v1/", include("recognition.api.urls")),
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # The read-only feed: one address per answer, so outside the language prefixes.
-    path("api/v1/", include("recognition.api.urls")),
     re_path(r"^accent/(?P<colour>[0-9a-f]{6})\.css$", accent_stylesheet, name="accent_stylesheet"),
 ]
 

@@ -35,6 +35,30 @@ class JSONOnly(BaseContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
+class AnswerKeys:
+    """Each view's answer keys by raw query string, so a screen's repeated poll skips parsing its
+    query and hashing the key. Only valid queries are kept, of bounded length and number: junk
+    parameters cannot grow it past MAX_ENTRIES * MAX_QUERY_LENGTH."""
+
+    MAX_ENTRIES = 1024
+    MAX_QUERY_LENGTH = 512
+
+    def __init__(self):
+        self.keys: dict[str, str] = {}
+
+    def key_for(self, view, request) -> str:
+        """The answer key of this request; APIException for a query DRF must refuse."""
+        raw = request.META.get("QUERY_STRING", "")
+        key = self.keys.get(raw)
+        if key is None:
+            key = answer_key(view.answer_kind, *view.answer_params(request.GET))
+            if len(raw) <= self.MAX_QUERY_LENGTH:
+                if len(self.keys) >= self.MAX_ENTRIES:
+                    self.keys.clear()
+                self.keys[raw] = key
+        return key
+
+
 class CachedAnswerMixin:
     """Serves GET and HEAD from the version cache when it can, before DRF does any work; renders,
     stores and serves the answer when it cannot."""
@@ -49,11 +73,15 @@ class CachedAnswerMixin:
     def answer_params(self, query) -> tuple:
         return ()
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.answer_keys = AnswerKeys()
+
     def dispatch(self, request, *args, **kwargs):
         self.answer_slot = None
         if request.method in ("GET", "HEAD"):
             try:
-                key = answer_key(self.answer_kind, *self.answer_params(request.GET))
+                key = self.answer_keys.key_for(self, request)
             except APIException:
                 key = None  # DRF answers the bad request below
             if key is not None:

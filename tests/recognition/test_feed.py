@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 
+from recognition.api.views import MessageListView
 from recognition.models import ForceRecognitionSettings, MessageStatus, NationalWallSettings
 from recognition.versioning import bump_wall_version
 from tests.factories import MessageFactory, StationFactory
@@ -180,6 +181,31 @@ def test_malformed_or_over_long_parameters_are_a_json_400(client, force_hub, que
 
     assert response.status_code == 400
     assert set(response.json()) == {"detail"}
+
+
+def test_a_refused_query_stays_refused_when_asked_again(client, force_hub):
+    # Parsed queries are remembered by their raw text (MessageListView.answer_keys): never a bad one.
+    assert [feed(client, "?force=a%20b").status_code for _ in range(3)] == [400, 400, 400]
+    assert "force=a%20b" not in MessageListView.answer_keys.keys
+
+
+def test_remembered_queries_are_bounded_in_number_and_length(client, force_hub, publish, monkeypatch):
+    publish(force_hub)
+    keys = MessageListView.answer_keys
+    monkeypatch.setattr(keys, "keys", {})
+    monkeypatch.setattr(keys, "MAX_ENTRIES", 3)
+    padding = "&junk=" + "j" * keys.MAX_QUERY_LENGTH
+
+    for n in range(1, 6):
+        assert ids(feed(client, f"?force=hertfordshire&page_size={n}")) == ids(
+            feed(client, "?force=hertfordshire")
+        )
+    long_answer = feed(client, f"?force=hertfordshire{padding}")
+
+    assert long_answer.status_code == 200
+    assert ids(long_answer) == ids(feed(client, "?force=hertfordshire"))
+    assert 0 < len(keys.keys) <= 3
+    assert all(len(raw) <= keys.MAX_QUERY_LENGTH for raw in keys.keys)
 
 
 def test_a_malformed_cursor_names_no_page(client, force_hub):
