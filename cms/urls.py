@@ -3,15 +3,27 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import accent_stylesheet, healthz
+from wellbeing.views import ScopedSnippetsAPI
+
+# wagtail-localize's snippet lookup, for resources (the only snippets), scoped to the user's forces.
+RESOURCES = {"app_label": "wellbeing", "model_name": "resource"}
+LOCALIZE_RESOURCES = "admin/localize/api/snippets/wellbeing/resource/"
 
 urlpatterns = [
     # The read-only feed: one address per answer, so outside the language prefixes. First, because
     # station screens poll it all day and every pattern before it is tried on each poll.
     path("api/v1/", include("recognition.api.urls")),
     path("healthz", healthz, name="healthz"),
+    path(LOCALIZE_RESOURCES, require_admin_access(ScopedSnippetsAPI.as_view({"get": "list"})), RESOURCES),
+    path(
+        f"{LOCALIZE_RESOURCES}<str:pk>/",
+        require_admin_access(ScopedSnippetsAPI.as_view({"get": "retrieve"})),
+        RESOURCES,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^accent/(?P<colour>[0-9a-f]{6})\.css$", accent_stylesheet, name="accent_stylesheet"),

@@ -16,7 +16,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from wellbeing.models import Topic
 
-from .demo_content import fill_hub, fill_national_home
+from .demo_content import ensure_welsh_resources, fill_hub, fill_national_home
 from .models import ForceHubPage, HomePage, Nation, Station
 
 FORCES_CSV = Path(__file__).resolve().parent / "data" / "forces.csv"
@@ -181,6 +181,7 @@ def seed_site() -> HomePage:
     if fill_national_home(home):
         home.save_revision().publish()
     welsh_home = ensure_welsh_translation(home, locales["cy"], "Wythnos Lles a Chydnabod Plismona Ymateb")
+    ensure_welsh_resources(locales["cy"])
     ensure_group(NATIONAL_TEAM, welsh_home, None)
     for hub in ForceHubPage.objects.child_of(home).filter(nation=Nation.WALES):
         welsh_hub = ensure_welsh_translation(hub, locales["cy"], hub.name_cy)

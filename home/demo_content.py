@@ -131,6 +131,19 @@ def ensure_resources(items: list[dict], force: ForceHubPage | None = None) -> No
             resource.topics.set([topics[slug] for slug in item.get("topics", [])])
 
 
+def ensure_welsh_resources(cy) -> None:
+    """Welsh versions of a few national resources, so the Welsh pages show how translation looks
+    (the rest stay in English there until someone translates them)."""
+    for item in load("national").get("welsh_resources", []):
+        source = Resource.objects.filter(title=item["source_title"], force=None).exclude(locale=cy).first()
+        if source is None or source.has_translation(cy):
+            continue
+        version = source.copy_for_translation(cy)
+        for field in ("title", "summary", "provider"):
+            setattr(version, field, item[field])
+        version.save()
+
+
 def fill_hub(hub: ForceHubPage, index: int) -> bool:
     """Gives an empty hub its content (unsaved: the caller publishes). False if it had some."""
     if not is_empty(hub):

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class WellbeingConfig(AppConfig):
     name = "wellbeing"
     verbose_name = _("Wellbeing")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

@@ -8,16 +8,19 @@ so they are edited, revised and published with the page, under its permissions.
 import re
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.models import Orderable
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 PHONE_NUMBER = RegexValidator(
     r"^\+?[0-9][0-9 ]{2,18}[0-9]$", _("Use digits and spaces only, with an optional + at the start.")
@@ -226,6 +229,16 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
         in every language)."""
         return self.filter(Q(force__isnull=True) | Q(force__translation_key=translation_key))
 
+    def in_language_of(self, locale_id: int):
+        """Each resource once: in the locale `locale_id` where it has been translated into it, else
+        in the default language (a Welsh page shows the Welsh version, or the English one until
+        there is one). One query, whatever the language."""
+        default = Q(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        translated = self.model.objects.filter(
+            translation_key=OuterRef("translation_key"), locale_id=locale_id
+        )
+        return self.filter(Q(locale_id=locale_id) | default & ~Exists(translated))
+
     def filtered(self, *, topic: str = "", kind: str = ""):
         resources = self
         if topic:
@@ -239,7 +252,7 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.select_related("document").prefetch_related("topics").order_by("title", "pk")
 
 
-class Resource(index.Indexed, models.Model):
+class Resource(TranslatableMixin, index.Indexed, models.Model):
     """A wellbeing resource: a webinar recording, a toolkit, a helpline... National when it has no
     force; otherwise only that force's editors (and the national team) may see and change it."""
 
@@ -275,6 +288,20 @@ class Resource(index.Indexed, models.Model):
 
     objects = ResourceQuerySet.as_manager()
 
+    # Words are translated; what they point at is the same in every language (a Welsh version may
+    # still override its link or document, for a Welsh edition of a guide). Topics are kept the
+    # same in every language by `wellbeing.signals`: wagtail-localize does not carry many-to-many.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("summary"),
+        TranslatableField("provider"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("url"),
+        SynchronizedField("document"),
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("force", overridable=False),
+    ]
+
     search_fields = [
         index.SearchField("title", boost=2),
         index.AutocompleteField("title"),
@@ -282,9 +309,10 @@ class Resource(index.Indexed, models.Model):
         index.SearchField("provider"),
         index.FilterField("kind"),
         index.FilterField("force"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["title"]
         verbose_name = _("wellbeing resource")
         verbose_name_plural = _("wellbeing resources")

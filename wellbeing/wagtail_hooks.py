@@ -1,7 +1,11 @@
 from django import forms
+from django.contrib.admin.utils import quote
 from django.contrib.auth.models import Permission
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -62,3 +66,36 @@ class ResourceViewSet(SnippetViewSet):
 
 
 register_snippet(ResourceViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translate_url():
+    return [
+        path(
+            "wellbeing/resource/<int:pk>/translate/<str:language_code>/",
+            views.ResourceTranslateView.as_view(),
+            name="wellbeing_translate_resource",
+        )
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def translate_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, Resource):
+        return
+    for locale in views.languages_to_translate_into(snippet, user):
+        yield Button(
+            _("Translate into %(language)s") % {"language": locale.get_display_name()},
+            reverse("wellbeing_translate_resource", args=[quote(snippet.pk), locale.language_code]),
+            icon_name="globe",
+            priority=100,
+        )
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def one_way_to_translate(buttons, snippet, user):
+    """wagtail-localize's "Translate" ignores which force a resource belongs to: ours is offered."""
+    if isinstance(snippet, Resource):
+        localize = reverse("wagtail_localize:submit_snippet_translation", args=["wellbeing", "resource", 0])
+        prefix = localize.rsplit("/0/", 1)[0]
+        buttons[:] = [button for button in buttons if not str(getattr(button, "url", "")).startswith(prefix)]

@@ -125,7 +125,7 @@ class ForceHubPage(WeekPageMixin, WeekDatesMixin, Page):
         return {"force": list(self.support_contacts.all()), "national": list(national)}
 
     def get_resources(self):
-        return Resource.objects.for_force(self.translation_key)
+        return Resource.objects.for_force(self.translation_key).in_language_of(self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -67,7 +67,7 @@ class HomePage(WeekPageMixin, WeekDatesMixin, Page):
         return {"force": [], "national": list(self.support_contacts.all())}
 
     def get_resources(self):
-        return Resource.objects.national()
+        return Resource.objects.national().in_language_of(self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

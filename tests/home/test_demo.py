@@ -18,7 +18,7 @@ def _snapshot():
         "events": list(ForceEvent.objects.order_by("pk").values_list("page_id", "title", "starts_at")),
         "national_events": NationalEvent.objects.count(),
         "contacts": (ForceSupportContact.objects.count(), NationalSupportContact.objects.count()),
-        "resources": list(Resource.objects.order_by("pk").values_list("title", "force_id")),
+        "resources": list(Resource.objects.order_by("pk").values_list("title", "force_id", "locale_id")),
     }
 
 
@@ -64,6 +64,19 @@ def test_seed_demo_publishes_welsh_versions_of_the_home_and_the_welsh_hubs(seede
     response = client.get("/cy/gwent/")
     assert response.status_code == 200
     assert "Heddlu Gwent" in response.content.decode()
+
+
+def test_seed_demo_translates_a_few_national_resources_into_welsh(seeded, client):
+    welsh = Resource.objects.filter(locale__language_code="cy")
+
+    assert set(welsh.values_list("title", flat=True)) == {
+        "Cwsg a gwaith sifft: recordiad gweminar",
+        "Pecyn cymorth hunanofal",
+        "Y Samariaid",
+    }
+    assert all(version.get_translation(Locale.get_default()).force_id is None for version in welsh)
+    assert "Pecyn cymorth hunanofal" in client.get("/cy/").content.decode()
+    assert "Pecyn cymorth hunanofal" not in client.get("/").content.decode()
 
 
 def test_seed_demo_gives_each_force_an_editors_group_with_rights_on_its_hub_only(seeded):
