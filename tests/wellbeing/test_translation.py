@@ -176,3 +176,36 @@ def test_wagtail_localize_snippet_lookup_needs_the_admin(client, db):
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_a_force_editor_edits_the_welsh_version_in_the_ordinary_editor(
+    client, force_editor, force_hub, cy, topics
+):
+    ours = ResourceFactory(title="Hertfordshire wellbeing strategy", force=force_hub, topics=["resilience"])
+    version = welsh_version(ours, cy, ours.title)
+    client.force_login(force_editor)
+    url = reverse("wagtailsnippets_wellbeing_resource:edit", args=[version.pk])
+    form = {
+        "title": "Strategaeth lles Swydd Hertford",
+        "summary": "Sut rydym yn gofalu am ein gilydd.",
+        "kind": version.kind,
+        "topics": [Topic.objects.get(slug="resilience").pk],
+        "provider": "Heddlu Swydd Hertford",
+        "url": version.url,
+        "document": "",
+        "phone": "",
+        "force": force_hub.pk,
+    }
+
+    assert client.get(url).status_code == 200
+    response = client.post(url, form)
+
+    assert response.status_code == 302
+    version.refresh_from_db()
+    ours.refresh_from_db()
+    assert (version.title, version.locale, version.force_id) == (
+        "Strategaeth lles Swydd Hertford",
+        cy,
+        force_hub.pk,
+    )
+    assert ours.title == "Hertfordshire wellbeing strategy"
