@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -8,6 +9,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import accent_stylesheet, healthz
 from wellbeing.views import ScopedSnippetsAPI
+
+
+def admin_view(view):
+    """Guarded as Wagtail guards its own admin views (login, admin access, no caching)."""
+    return never_cache(require_admin_access(view))
+
 
 # wagtail-localize's snippet lookup, for resources (the only snippets), scoped to the user's forces.
 RESOURCES = {"app_label": "wellbeing", "model_name": "resource"}
@@ -18,10 +25,10 @@ urlpatterns = [
     # station screens poll it all day and every pattern before it is tried on each poll.
     path("api/v1/", include("recognition.api.urls")),
     path("healthz", healthz, name="healthz"),
-    path(LOCALIZE_RESOURCES, require_admin_access(ScopedSnippetsAPI.as_view({"get": "list"})), RESOURCES),
+    path(LOCALIZE_RESOURCES, admin_view(ScopedSnippetsAPI.as_view({"get": "list"})), RESOURCES),
     path(
         f"{LOCALIZE_RESOURCES}<str:pk>/",
-        require_admin_access(ScopedSnippetsAPI.as_view({"get": "retrieve"})),
+        admin_view(ScopedSnippetsAPI.as_view({"get": "retrieve"})),
         RESOURCES,
     ),
     path("admin/", include(wagtailadmin_urls)),

@@ -230,3 +230,13 @@ def test_the_resource_form_offers_a_force_editor_their_force_only(client, force_
     assert "Hertfordshire Constabulary" in html
     assert "Gwent Police" not in html
     assert "National: every force" not in html
+
+
+def test_the_snippets_overview_gives_no_count_of_other_forces_resources(client, force_editor, resources):
+    # Resources have their own menu item, so Wagtail's overview (which counts every row) leaves them out.
+    client.force_login(force_editor)
+
+    response = client.get(reverse("wagtailsnippets:index"))
+
+    assert response.status_code in REFUSED
+    assert "Gwent wellbeing strategy" not in response.content.decode()
