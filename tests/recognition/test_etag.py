@@ -28,12 +28,6 @@ def moderator(db):
 
 
 @pytest.fixture
-def after_commit(django_capture_on_commit_callbacks):
-    """Runs a change with its after-commit work (the version bump), as a real request would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def national_settings(db):
     """The national settings row, which the first read would otherwise create."""
     return NationalWallSettings.load()

@@ -9,32 +9,12 @@ from django.test import override_settings
 
 from recognition.api.views import MessageListView
 from recognition.models import ForceRecognitionSettings, MessageStatus, NationalWallSettings
-from recognition.versioning import bump_wall_version
 from tests.factories import MessageFactory, StationFactory
 
 FEED = "/api/v1/messages/"
 FORCES = "/api/v1/forces/"
 MESSAGE_KEYS = {"id", "message", "recipient", "from_name", "force", "station", "published_at"}
 PAGE_KEYS = {"results", "next", "paused"}
-
-
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Store a published message and move the wall's version as the services do, after commit."""
-
-    def make(force, **fields):
-        with django_capture_on_commit_callbacks(execute=True):
-            message = MessageFactory(force=force, published=True, **fields)
-            bump_wall_version()
-        return message
-
-    return make
-
-
-@pytest.fixture
-def changed(django_capture_on_commit_callbacks):
-    """Run a change and its after-commit work (version bump, purge) as a real request would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def throttled_at(rate: str):
@@ -272,9 +252,9 @@ def test_json_is_served_whatever_the_client_accepts(client, force_hub, publish):
         assert response["Content-Type"] == "application/json"
 
 
-def test_a_national_pause_empties_every_feed_and_says_why(client, force_hub, publish, changed):
+def test_a_national_pause_empties_every_feed_and_says_why(client, force_hub, publish, after_commit):
     publish(force_hub)
-    with changed():
+    with after_commit():
         NationalWallSettings.objects.create(paused=True, holding_message="We are thinking of our colleagues.")
 
     for query in ("", "?force=hertfordshire", "?force=hertfordshire&station=hatfield"):
@@ -286,11 +266,11 @@ def test_a_national_pause_empties_every_feed_and_says_why(client, force_hub, pub
 
 
 def test_a_force_pause_empties_its_feed_and_takes_it_off_the_national_one(
-    client, force_hub, other_force_hub, publish, changed
+    client, force_hub, other_force_hub, publish, after_commit
 ):
     publish(force_hub)
     gwent = publish(other_force_hub)
-    with changed():
+    with after_commit():
         ForceRecognitionSettings.objects.create(force=force_hub, paused=True, holding_message="")
 
     paused = feed(client, "?force=hertfordshire").json()

@@ -44,11 +44,6 @@ def purge_server():
     thread.join()
 
 
-@pytest.fixture
-def after_commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def test_the_version_moves_only_after_commit(db, django_capture_on_commit_callbacks):
     before = current_wall_version()
 

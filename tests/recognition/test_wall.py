@@ -8,29 +8,12 @@ from html import unescape
 import pytest
 
 from recognition.models import ForceRecognitionSettings, MessageStatus, NationalWallSettings
-from recognition.versioning import bump_wall_version
 from recognition.views.wall import WALL_PAGE_SIZE
 from tests.factories import MessageFactory
 
 WALL = "/thanks/"
 HERTS_WALL = "/thanks/hertfordshire/"
 START = datetime(2027, 3, 15, 12, tzinfo=UTC)
-
-
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    def make(force, **fields):
-        with django_capture_on_commit_callbacks(execute=True):
-            message = MessageFactory(force=force, published=True, **fields)
-            bump_wall_version()
-        return message
-
-    return make
-
-
-@pytest.fixture
-def after_commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def html_of(response) -> str:
