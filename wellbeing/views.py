@@ -28,12 +28,16 @@ def _managed_resources(user):
     return policy_registry.get_by_type(Resource).instances_user_has_any_permission_for(user, ["change"])
 
 
+def _manages(user, resource: Resource) -> bool:
+    return policy_registry.get_by_type(Resource).user_has_permission_for_instance(user, "change", resource)
+
+
 class ScopedObjectMixin:
     """Refuses any resource of a force (or the national library) the user does not manage."""
 
     def get_object(self, *args, **kwargs):
         resource = super().get_object(*args, **kwargs)
-        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", resource):
+        if not _manages(self.request.user, resource):
             raise PermissionDenied
         return resource
 
@@ -104,8 +108,7 @@ class ResourceTranslateView(TemplateView):
 
     def dispatch(self, request, pk, language_code):
         self.resource = get_object_or_404(Resource, pk=pk)
-        policy = policy_registry.get_by_type(Resource)
-        if not policy.user_has_permission_for_instance(request.user, "change", self.resource):
+        if not _manages(request.user, self.resource):
             raise PermissionDenied
         self.locale = get_object_or_404(
             Locale.objects.exclude(pk=self.resource.locale_id), language_code=language_code
@@ -137,8 +140,7 @@ def edit_url(resource: Resource) -> str:
 
 def languages_to_translate_into(resource: Resource, user) -> list[Locale]:
     """The languages `resource` has no version in yet, if `user` may manage it (else none)."""
-    policy = policy_registry.get_by_type(Resource)
-    if not policy.user_has_permission_for_instance(user, "change", resource):
+    if not _manages(user, resource):
         return []
     have = Resource.objects.filter(translation_key=resource.translation_key).values("locale_id")
     return list(Locale.objects.exclude(pk__in=have))

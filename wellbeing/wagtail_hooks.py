@@ -96,6 +96,7 @@ def translate_buttons(snippet, user, next_url=None):
 def one_way_to_translate(buttons, snippet, user):
     """wagtail-localize's "Translate" ignores which force a resource belongs to: ours is offered."""
     if isinstance(snippet, Resource):
-        localize = reverse("wagtail_localize:submit_snippet_translation", args=["wellbeing", "resource", 0])
-        prefix = localize.rsplit("/0/", 1)[0]
-        buttons[:] = [button for button in buttons if not str(getattr(button, "url", "")).startswith(prefix)]
+        localize = reverse(
+            "wagtail_localize:submit_snippet_translation", args=["wellbeing", "resource", quote(snippet.pk)]
+        )
+        buttons[:] = [button for button in buttons if getattr(button, "url", None) != localize]
