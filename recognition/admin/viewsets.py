@@ -15,10 +15,15 @@ from .forms import EditAndApproveForm, ForceRecognitionSettingsForm, ProtectedNa
 
 class ForceScopedViewSet(ModelViewSet):
     """A viewset whose permissions come from the force hub pages (see `policies`), so Django's
-    model permissions for it are not offered in the group editor."""
+    model permissions for it are not offered in the group editor. Its listing, edit, history and
+    usage views look objects up among the user's own forces only."""
 
     copy_view_enabled = False
     add_to_reference_index = False
+    index_view_class = force_views.ScopedIndexView
+    edit_view_class = force_views.ScopedEditView
+    history_view_class = force_views.ScopedHistoryView
+    usage_view_class = force_views.ScopedUsageView
 
     def get_permissions_to_register(self):
         return Permission.objects.none()
@@ -88,9 +93,6 @@ class ForceRecognitionSettingsViewSet(ForceScopedViewSet):
     menu_label = _("Force settings")
     menu_order = 200
     index_view_class = force_views.ForceSettingsIndexView
-    edit_view_class = force_views.ScopedEditView
-    history_view_class = force_views.ScopedHistoryView
-    usage_view_class = force_views.ScopedUsageView
     list_display = [
         "force",
         BooleanColumn("auto_publish_unflagged", label=_("Publishes unflagged messages itself")),
@@ -110,11 +112,7 @@ class ProtectedNameViewSet(ForceScopedViewSet):
     icon = "lock"
     menu_label = _("Protected names")
     menu_order = 300
-    index_view_class = force_views.ScopedIndexView
-    edit_view_class = force_views.ScopedEditView
     delete_view_class = force_views.ScopedDeleteView
-    history_view_class = force_views.ScopedHistoryView
-    usage_view_class = force_views.ScopedUsageView
     list_display = [
         "name",
         Column("force", label=_("Force"), accessor="force.title", sort_key="force__title"),
