@@ -12,6 +12,7 @@ from .flags import (
     highlight_spans,
     signposting_for,
 )
+from .not_thanks import reads_as_thanks
 from .screen import screen_message, screen_name
 from .text import normalise_text
 
@@ -22,6 +23,7 @@ __all__ = [
     "FlagKind",
     "highlight_spans",
     "normalise_text",
+    "reads_as_thanks",
     "screen_message",
     "screen_name",
     "signposting_for",

@@ -20,6 +20,8 @@ class FlagKind(StrEnum):
     CRIME_REPORT = "crime_report"
     SAFEGUARDING = "safeguarding"
     PROTECTED_NAME = "protected_name"
+    OPERATIONAL_DETAIL = "operational_detail"
+    PERSONAL_ID = "personal_id"
 
 
 def _(text: str) -> str:
@@ -43,6 +45,8 @@ FLAG_LABELS: dict[FlagKind, str] = {
     FlagKind.CRIME_REPORT: _("Reads as reporting a crime"),
     FlagKind.SAFEGUARDING: _("Reads as a safeguarding disclosure"),
     FlagKind.PROTECTED_NAME: _("Names a protected officer"),
+    FlagKind.OPERATIONAL_DETAIL: _("Operational detail (shifts, deployments, codes, locations)"),
+    FlagKind.PERSONAL_ID: _("National Insurance number or date of birth"),
 }
 
 NOT_THANKS_KINDS = frozenset({FlagKind.COMPLAINT, FlagKind.CRIME_REPORT, FlagKind.SAFEGUARDING})
@@ -58,11 +62,13 @@ HIGHLIGHT_PRIORITY = (
     FlagKind.EMAIL,
     FlagKind.POSTCODE,
     FlagKind.VEHICLE_REGISTRATION,
+    FlagKind.PERSONAL_ID,
     FlagKind.REFERENCE_NUMBER,
     FlagKind.ADDRESS,
     FlagKind.LINK,
     FlagKind.PROFANITY,
     FlagKind.SAFEGUARDING,
+    FlagKind.OPERATIONAL_DETAIL,
     FlagKind.CRIME_REPORT,
     FlagKind.COMPLAINT,
     FlagKind.SHOUTING,

@@ -187,3 +187,8 @@ def find_not_thanks(text: str) -> Iterator[Flag]:
         if kind == FlagKind.CRIME_REPORT and _ALREADY_REPORTED.search(text):
             continue
         yield from (Flag(kind, *match.span()) for match in pattern.finditer(text))
+
+
+def reads_as_thanks(text: str) -> bool:
+    """Whether `text` plainly thanks someone: gratitude or praise, not only sarcasm."""
+    return bool(_GRATITUDE.search(_SARCASM.sub(" ", _lower_in_place(text))))
