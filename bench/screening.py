@@ -2,13 +2,15 @@
 names. Run from the project root: .venv/bin/python bench/screening.py
 
 Two sets of recent texts: "typical", thank-yous of the corpus's own lengths with one in five long,
-and "worst case", 200 texts of 1,000 characters, so none is skipped on length. Times are CPU time
-per message (wall-clock time is at the mercy of whatever else the machine runs)."""
+and "worst case", 200 texts of 1,000 characters, so none is skipped on length. Times are wall-clock
+per message: the semantic layer's matrix products use both cores, so CPU time would count them
+twice. The target is 50 ms per 1,000-character message, and under 2 s to load in a fresh process."""
 
 import json
 import random
 import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -17,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from recognition.screening import screen_message  # noqa: E402
+from recognition.screening.semantic import unit_scores  # noqa: E402
 
 CORPUS = ROOT / "tests" / "recognition" / "screening_corpus.jsonl"
 MESSAGE_LENGTH = 1000
@@ -55,22 +58,41 @@ def workloads(seed: int = 1) -> dict[str, tuple[list[str], list[str], list[str]]
     return {"typical": (messages, typical, names), "worst case": (messages, worst, names)}
 
 
-def _cpu_ms(text: str, recent: list[str], names: list[str]) -> float:
-    started = time.process_time()
+def _wall_ms(text: str, recent: list[str], names: list[str]) -> float:
+    # The same text is screened in every round: the semantic layer must read it afresh each time.
+    unit_scores.cache_clear()
+    started = time.perf_counter()
     screen_message(text, recent_texts=recent, protected_names=names)
-    return (time.process_time() - started) * 1000
+    return (time.perf_counter() - started) * 1000
+
+
+_COLD_START = (
+    "import time; started = time.perf_counter(); from recognition.screening import screen_message; "
+    "screen_message('Thank you for everything. I will not be around much longer.'); "
+    "print((time.perf_counter() - started) * 1000)"
+)
+
+
+def cold_start_ms() -> float:
+    """Import, load the model and screen one message, in a fresh interpreter."""
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", _COLD_START], cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    return float(result.stdout.strip())
 
 
 def benchmark() -> dict[str, float]:
-    """Milliseconds of CPU per message: the first call in the process (word lists and patterns
-    built, every recent text fingerprinted), then the median, 95th percentile and worst of the
-    calls after it, per workload. Each workload's first call fingerprints its recent texts."""
+    """Milliseconds per message: a fresh process's import, model load and first message; the first
+    call in this process (word lists, patterns and model built, every recent text fingerprinted);
+    then the median, 95th percentile and worst of the calls after it, per workload. Each workload's
+    first call fingerprints its recent texts."""
     loads = workloads()
     messages, recent, names = loads["typical"]
-    figures = {"first call (cold)": _cpu_ms(messages[0], recent, names)}
+    figures = {"fresh process: load + first": cold_start_ms()}
+    figures["first call (cold)"] = _wall_ms(messages[0], recent, names)
     for name, (messages, recent, names) in loads.items():
-        figures[f"{name}: first call"] = _cpu_ms(messages[-1] + " ", recent, names)
-        timings = sorted(_cpu_ms(text, recent, names) for _ in range(ROUNDS) for text in messages)
+        figures[f"{name}: first call"] = _wall_ms(messages[-1] + " ", recent, names)
+        timings = sorted(_wall_ms(text, recent, names) for _ in range(ROUNDS) for text in messages)
         figures[f"{name}: median"] = statistics.median(timings)
         figures[f"{name}: 95th percentile"] = timings[int(len(timings) * 0.95)]
         figures[f"{name}: worst"] = timings[-1]
@@ -80,7 +102,7 @@ def benchmark() -> dict[str, float]:
 def print_figures(figures: dict[str, float]) -> None:
     print(
         f"screen_message on a {MESSAGE_LENGTH}-character message, {RECENT_TEXTS} recent texts, "
-        f"{PROTECTED_NAMES} protected names (CPU ms per message):"
+        f"{PROTECTED_NAMES} protected names (wall-clock ms per message):"
     )
     for name, value in figures.items():
         print(f"  {name:<28} {value:6.2f}")

@@ -1,9 +1,16 @@
 """The screening corpus report: per-kind recall, false positives on clean messages, precision,
-every miss, and timing. Run from the project root: .venv/bin/python bench/screening_report.py
+every miss, and timing, on the development part and on the held-out part. Run from the project
+root: .venv/bin/python bench/screening_report.py (`make screening-report`).
 
-The corpus (tests/recognition/screening_corpus.jsonl) has one JSON object per line: "text", and
-"expect", the kinds that must be flagged (empty for a clean thank-you that must not be), with
-optional "recent" (recent texts) and "protected_names" (the force's list).
+The corpus has two parts, split once and never mixed:
+- tests/recognition/screening_corpus.jsonl, the development part: the patterns were written and
+  the semantic layer trained (scripts/train_screening.py) and its thresholds chosen on it;
+- tests/recognition/screening_heldout.jsonl, the held-out part, written by authors who never saw
+  the screening code: only ever measured, never tuned on. Its figures are the honest ones.
+
+Each has one JSON object per line: "text", and "expect", the kinds that must be flagged (empty for a
+clean thank-you that must not be), with optional "recipient" and "from_name" (the other fields of
+the form), "recent" (recent texts), "protected_names" (the force's list) and "lang".
 """
 
 import json
@@ -16,9 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.screening import benchmark, print_figures  # noqa: E402
-from recognition.screening import FlagKind, screen_message  # noqa: E402
+from recognition.screening import FlagKind, normalise_text, screen_message  # noqa: E402
 
 CORPUS = ROOT / "tests" / "recognition" / "screening_corpus.jsonl"
+HELDOUT = ROOT / "tests" / "recognition" / "screening_heldout.jsonl"
 PERSONAL_DATA_KINDS = frozenset(
     {
         FlagKind.PHONE,
@@ -29,6 +37,7 @@ PERSONAL_DATA_KINDS = frozenset(
         FlagKind.REFERENCE_NUMBER,
         FlagKind.LINK,
         FlagKind.PROTECTED_NAME,
+        FlagKind.PERSONAL_ID,
     }
 )
 
@@ -40,6 +49,9 @@ class Case:
     expect: frozenset[FlagKind]
     recent: tuple[str, ...] = ()
     protected_names: tuple[str, ...] = ()
+    recipient: str = ""
+    from_name: str = ""
+    lang: str = "en"
 
 
 @dataclass
@@ -88,6 +100,9 @@ def load_corpus(path: Path = CORPUS) -> list[Case]:
                     expect=frozenset(FlagKind(kind) for kind in data["expect"]),
                     recent=tuple(data.get("recent", ())),
                     protected_names=tuple(data.get("protected_names", ())),
+                    recipient=data.get("recipient", ""),
+                    from_name=data.get("from_name", ""),
+                    lang=data.get("lang", "en"),
                 )
             )
     return cases
@@ -96,7 +111,13 @@ def load_corpus(path: Path = CORPUS) -> list[Case]:
 def score(cases: list[Case]) -> Score:
     result = Score(cases)
     for case in cases:
-        flags = screen_message(case.text, recent_texts=case.recent, protected_names=case.protected_names)
+        flags = screen_message(
+            normalise_text(case.text),
+            recipient=normalise_text(case.recipient),
+            from_name=normalise_text(case.from_name),
+            recent_texts=case.recent,
+            protected_names=case.protected_names,
+        )
         flagged = {flag.kind for flag in flags}
         for kind in case.expect:
             if kind in flagged:
@@ -111,14 +132,10 @@ def _percent(value: float | None) -> str:
     return "    -" if value is None else f"{value:5.0%}"
 
 
-def print_report(result: Score) -> None:
+def print_report(result: Score, title: str, *, list_cases: bool = True) -> None:
     clean = len(result.clean)
     risky = len(result.cases) - clean
-    print(f"Screening corpus: {len(result.cases)} messages, {clean} clean, {risky} risky")
-    print(
-        "The corpus was written alongside the patterns: new wordings score lower, complaint,\n"
-        "crime_report and safeguarding most of all (they are phrase heuristics).\n"
-    )
+    print(f"== {title}: {len(result.cases)} messages, {clean} clean, {risky} risky\n")
     print(f"{'kind':<22}{'expected':>9}{'recall':>8}{'precision':>11}{'clean flagged':>15}")
     for kind in FlagKind:
         flagged_clean = len({case.line for case in result.clean_flagged(kind)})
@@ -131,8 +148,18 @@ def print_report(result: Score) -> None:
     expected_personal = sum(result.expected(kind) for kind in PERSONAL_DATA_KINDS)
     print(f"\npersonal-data recall: {1 - len(personal) / expected_personal:.1%} of {expected_personal}")
     print(f"clean messages flagged with anything: {result.false_positive_rate():.1%} of {clean}")
-    _print_cases("Missed (expected, not flagged)", result.misses)
-    _print_cases("Flagged but not expected", result.extras)
+    risky_cases = [case for case in result.cases if case.expect]
+    missed_lines = {case.line for case, _ in result.misses}
+    caught = sum(case.line not in missed_lines for case in risky_cases)
+    print(f"risky messages with every expected kind flagged: {caught / len(risky_cases):.1%} of {risky}")
+    welsh = [case for case in result.cases if case.lang == "cy"]
+    if welsh:
+        welsh_risky = [case for case in welsh if case.expect]
+        welsh_caught = sum(case.line not in missed_lines for case in welsh_risky)
+        print(f"  of them in Welsh: {welsh_caught} of {len(welsh_risky)}")
+    if list_cases:
+        _print_cases("Missed (expected, not flagged)", result.misses)
+        _print_cases("Flagged but not expected", result.extras)
 
 
 def _print_cases(title: str, cases: list[tuple[Case, FlagKind]]) -> None:
@@ -142,7 +169,10 @@ def _print_cases(title: str, cases: list[tuple[Case, FlagKind]]) -> None:
 
 
 def main() -> None:
-    print_report(score(load_corpus()))
+    print_report(score(load_corpus(CORPUS)), "Development part (tuned and trained on)")
+    print()
+    # The held-out misses are counted, not listed: reading them would be tuning on them.
+    print_report(score(load_corpus(HELDOUT)), "Held-out part (never tuned on)", list_cases=False)
     figures = benchmark()
     print()
     print_figures(figures)

@@ -12,8 +12,7 @@ from .flags import (
     highlight_spans,
     signposting_for,
 )
-from .not_thanks import reads_as_thanks
-from .screen import screen_message, screen_name
+from .screen import reads_as_thanks, screen_message, screen_name, screen_protected_names
 from .text import normalise_text
 
 __all__ = [
@@ -26,5 +25,6 @@ __all__ = [
     "reads_as_thanks",
     "screen_message",
     "screen_name",
+    "screen_protected_names",
     "signposting_for",
 ]

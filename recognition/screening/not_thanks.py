@@ -48,7 +48,10 @@ _GRATITUDE = _compile(
     r"|superb|excellent|outstanding|legends?|heroe?s?|lifesaver|credit to|above and beyond|shout ?out"
     r"|great|lovely|kind|helpful|stars?|made my day|couldn't have done it without you)\b"
 )
-_SARCASM = _compile(r"\bthanks? (?:a lot |very much |so much )?for nothing\b|\bno thanks to\b")
+_SARCASM = _compile(
+    r"\b(?:thanks?|cheers|ta) (?:a lot |very much |so much |again )?for (?:nothing|absolutely nothing|bugger all|sod all)\b",
+    r"\bno thanks to\b|\bdiolch am ddim\b|\bsome heroes\b|\bwhat heroes\b|\bcheers for (?:that|turning up)\b",
+)
 
 STRONG = {
     FlagKind.COMPLAINT: _compile(
@@ -118,6 +121,55 @@ STRONG = {
     ),
 }
 
+# Distress as people write it without the words "suicide" or "kill myself": the warning signs that
+# crisis lines train for (being a burden, no way out, saying goodbye, giving things away, saving up
+# tablets, voices), in the present tense, since a thank-you often tells of a crisis that is over.
+_DISTRESS = _compile(
+    r"\b(?:won't|wont|will not|not gonna|ain't gonna|not going to) be (?:around|here) (?:much )?(?:longer|for long"
+    r"|much more|next (?:week|month|year))\b",
+    r"\b(?:every ?one|everybody|they|my (?:family|kids|wife|husband|partner)|the world)(?:'d| would| will)? be better"
+    r" off (?:without me|if i (?:was|were)n't|if i wasnt|if i was gone|when i'm gone)\b",
+    r"\b(?:i'm|i am|im|i feel like) (?:just )?(?:a|such a) (?:burden|waste of space)\b",
+    r"\b(?:saving|stockpiling|hoarding|collecting|been saving) (?:up )?(?:my |all my |me )?(?:tablets|pills|meds"
+    r"|medication|paracetamol)\b",
+    r"\b(?:can't|cant|cannot|can not) (?:do this|take (?:it|this)|cope|carry on|keep going)(?: any ?more| much"
+    r" longer)\b",
+    r"\b(?:not sure|don't know|dont know|do not know|no idea)\s(?:if|how|how much longer|how long)\s(?:[\w']+\s){0,3}?"
+    r"(?:can |could )?(?:keep going|go on|cope|carry on|hold on|take (?:it|this|much more))\b",
+    r"\b(?:i'm|i am|im)\s(?:so\s|really\s)?(?:done with (?:it all|everything|life)|at the end of my (?:tether|rope))\b",
+    r"\b(?:there's|there is|i see|i've got|theres) no (?:way out|point (?:anymore|any more|in (?:anything|trying)))\b",
+    r"\bnothing (?:left )?to live for\b|\b(?:tired|sick) of (?:living|being alive|life)\b",
+    r"\b(?:go to sleep|sleep) and (?:never|not) wake up\b|\bwish i (?:was|were|wasn't|weren't) (?:dead|here|born|alive)\b",
+    r"\b(?:giving|given|gave) (?:away )?(?:all )?my (?:things|stuff|belongings) away\b|\bgiving away my\b",
+    r"\b(?:this is|consider this) (?:my )?(?:goodbye|good bye|last message)\b|\bsaying my goodbyes\b",
+    r"\bthe (?:thoughts|voices) (?:are|keep) (?:getting )?(?:louder|worse|telling me)\b",
+    r"\b(?:written|wrote|writing|left) (?:a |my )?(?:note|letters?) for (?:my|the) (?:kids|family|mum|children)\b",
+    r"\b(?:end|ending) (?:it|things) (?:all|tonight|soon|this week)\b",
+    # Welsh: "dw i ddim eisiau byw", "lladd fy hun", "gwell hebdda i", "mae arna i ofn mynd adre".
+    r"\b(?:dw i|dwi|dydw i|dwi'n|rwy'n|rydw i)\s?(?:ddim|ddim yn)\s(?:eisiau|isio|moyn|isie) byw\b",
+    r"\b(?:lladd|niweidio|brifo) fy hun\b|\bhunanladdiad\b|\bhunan-?niweidio\b",
+    r"\bgwell (?:hebdda i|hebddo i|heb fi)\b|\b(?:ofn|arna i ofn) (?:mynd )?(?:adre|adref|gartre|gartref)\b",
+    r"\bmae (?:e|o|hi|fe|fo)'?n (?:fy (?:nharo|mrifo|mwrw|mygwth|rheoli)|bygwth)\b",
+    r"\b(?:ddim yn ddiogel|dim yn saff) (?:adre|adref|gartre|gartref|gyda fe|gyda fo|gyda hi)\b",
+)
+# Coercive control and abuse of the old and the young, as victims describe them.
+_CONTROL = _compile(
+    r"\b(?:he|she|my (?:partner|husband|wife|boyfriend|girlfriend|ex))\s(?:checks|goes through|reads|tracks|monitors)"
+    r" (?:my|all my) (?:phone|messages|texts|location|emails|bank)\b",
+    r"\b(?:he|she|they)\s(?:won't|wont|doesn't|does not|don't) let me (?:see|go|leave|have|talk|out|work|use)\b",
+    r"\b(?:he|she|they)\s(?:takes|took|has taken|keeps|controls) (?:all )?(?:my|her|his|mum's|dad's|nan's|gran's)"
+    r" (?:money|wages|bank card|card|pension|benefits)\b",
+    r"\b(?:taking|taken|took|spending|using|emptying|emptied) (?:all )?(?:my |her |his )?(?:mum's|dad's|nan's|gran's"
+    r"|grandad's|grandma's|granny's|mother's|father's) (?:money|pension|savings|bank card|card)\b",
+    r"\b(?:left|leaves|leave) (?:the |her |his |their |my )?(?:kids|children|baby|toddler|little ones?|\d+ year old)"
+    r" (?:alone|on (?:their|his|her) own|home alone|by themselves|by (?:him|her)self)\b",
+    r"\b(?:kids|children|baby|little ones?)\s(?:are|were|is|was)\s(?:left )?(?:home )?alone\s(?:again|every|all"
+    r"|most|at night|till|until)\b",
+    r"\b(?:keeps|kept|still|is|has been|'s been)\s(?:turning up|waiting|sitting|parked) outside (?:my|our) "
+    r"(?:house|home|work|flat|school)\b",
+    r"\b(?:he|she|they)\s(?:knows|found out) where i (?:live|work|am)\b|\bfollowing me (?:home|everywhere|again)\b",
+)
+
 # Words that tell what a message is about once it thanks no one: past events, and cues.
 WITHOUT_THANKS = {
     FlagKind.COMPLAINT: _compile(
@@ -164,7 +216,21 @@ WITHOUT_THANKS = {
 }
 
 
-def _lower_in_place(text: str) -> str:
+# Welsh: complaints ("rwyf am gwyno", "diolch am ddim byd", "ddaeth neb") and crime reports
+# ("wedi dwyn", "torri i mewn", "dewch yn gyflym").
+WELSH = {
+    FlagKind.COMPLAINT: _compile(
+        r"\b(?:am|eisiau|isio|moyn|rhaid i mi) (?:gwyno|cwyno|gwneud cwyn)\b|\bcwyn (?:ffurfiol|swyddogol)\b",
+        r"\bddaeth neb\b|\bneb wedi dod\b|\bbyth wedi (?:dod|ffonio)\b|\b(?:cywilydd|gwarthus|anobeithiol)\b",
+    ),
+    FlagKind.CRIME_REPORT: _compile(
+        r"\b(?:wedi (?:dwyn|torri i mewn|ymosod)|wedi'?i (?:ddwyn|dwyn)|yn (?:gwerthu|delio) cyffuriau)\b",
+        r"\b(?:dewch|plis dewch|anfonwch (?:rywun|heddlu))\b|\b(?:mae|mae 'na) (?:rhywun|dyn|dynion) (?:tu allan|yn yr ardd)\b",
+    ),
+}
+
+
+def lower_in_place(text: str) -> str:
     """Lower case, one character for one, so offsets into it are offsets into `text`; a curly
     apostrophe reads as a straight one."""
     lowered = text.lower()
@@ -178,9 +244,14 @@ _ALREADY_REPORTED = _compile(r"\breported\b|\bmy (?:crime|case)\b|\bcrime (?:num
 
 
 def find_not_thanks(text: str) -> Iterator[Flag]:
-    text = _lower_in_place(text)
+    text = lower_in_place(text)
     for kind, pattern in STRONG.items():
         yield from (Flag(kind, *match.span()) for match in pattern.finditer(text))
+    for pattern in (_DISTRESS, _CONTROL):
+        yield from (Flag(FlagKind.SAFEGUARDING, *match.span()) for match in pattern.finditer(text))
+    yield from (
+        Flag(kind, *match.span()) for kind, pattern in WELSH.items() for match in pattern.finditer(text)
+    )
     if _GRATITUDE.search(_SARCASM.sub(" ", text)):
         return
     for kind, pattern in WITHOUT_THANKS.items():
@@ -189,6 +260,6 @@ def find_not_thanks(text: str) -> Iterator[Flag]:
         yield from (Flag(kind, *match.span()) for match in pattern.finditer(text))
 
 
-def reads_as_thanks(text: str) -> bool:
-    """Whether `text` plainly thanks someone: gratitude or praise, not only sarcasm."""
-    return bool(_GRATITUDE.search(_SARCASM.sub(" ", _lower_in_place(text))))
+def is_grateful(text: str) -> bool:
+    """Whether `text` says thank you or praises someone, sarcasm aside."""
+    return bool(_GRATITUDE.search(_SARCASM.sub(" ", lower_in_place(text))))

@@ -3,11 +3,13 @@
 from collections.abc import Iterable
 
 from .flags import Flag, FlagKind
-from .not_thanks import find_not_thanks
+from .not_thanks import find_not_thanks, is_grateful
+from .operational import find_operational_detail
 from .personal_data import find_personal_data
 from .profanity import find_profanity
 from .protected_names import find_protected_names
 from .repeats import is_repeated
+from .semantic import find_semantic, is_unsure
 from .shouting import find_shouting
 
 
@@ -34,6 +36,25 @@ def screen_message(
     return flags
 
 
+def reads_as_thanks(text: str) -> bool:
+    """Whether `text` plainly reads as a thank-you: it thanks or praises someone, and no sentence
+    of it comes near a semantic kind's threshold. Auto-publish asks this of an unflagged message."""
+    return is_grateful(text) and not is_unsure(text)
+
+
+def screen_protected_names(
+    text: str, *, recipient: str = "", from_name: str = "", protected_names: Iterable[str] = ()
+) -> list[Flag]:
+    """Only the protected-name flags of every field, as `screen_message` would give them: cheap
+    enough to run over every message of a force when a name is added to its list."""
+    protected_names = tuple(protected_names)
+    return [
+        Flag(FlagKind.PROTECTED_NAME, start, end, field)
+        for field, value in (("body", text), ("recipient", recipient), ("from_name", from_name))
+        for start, end in find_protected_names(value, protected_names)
+    ]
+
+
 def screen_name(text: str, protected_names: Iterable[str] = ()) -> list[Flag]:
     """Flags for a name field (who is thanked, who signs): personal data, abuse, protected names.
     Capitals and sameness are normal in a name, and a name is no complaint."""
@@ -50,6 +71,8 @@ def _screen_body(text: str, recent_texts: Iterable[str], protected_names: tuple[
     flags = screen_name(text, protected_names)
     flags += [Flag(FlagKind.SHOUTING, start, end) for start, end in find_shouting(text)]
     flags += find_not_thanks(text)
+    flags += find_operational_detail(text)
+    flags += find_semantic(text)
     if is_repeated(text, recent_texts):
         start = len(text) - len(text.lstrip())
         flags.append(Flag(FlagKind.REPEATED, start, len(text.rstrip())))
