@@ -1,11 +1,15 @@
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from home.tenancy import force_hubs_user_may_publish
+
+# The flag kind the models query by: `recognition.screening.FlagKind.SAFEGUARDING`'s value (a test
+# holds them equal). The models stay clear of screening, which only the services need.
+SAFEGUARDING_FLAG = "safeguarding"
 
 
 class MessageStatus(models.TextChoices):
@@ -24,6 +28,31 @@ class RejectionReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def flagged_with(kind: str) -> models.Q:
+    """Messages whose stored screening flags include one of `kind`. PostgreSQL asks its JSON
+    containment; SQLite has none, and the stored JSON text reads the same on every backend."""
+    if connection.features.supports_json_field_contains:
+        return models.Q(flags__contains=[{"kind": str(kind)}])
+    return models.Q(flags__icontains=f'"kind": "{kind}"')
+
+
+def awaiting_referral() -> models.Q:
+    """Flagged as a safeguarding disclosure and not yet passed to the force's control room or
+    safeguarding hub."""
+    return flagged_with(SAFEGUARDING_FLAG) & models.Q(referred_at__isnull=True)
+
+
+def queue_position() -> models.Case:
+    """A message's place in the moderation queue: 0 for a safeguarding disclosure waiting and not
+    yet referred, 1 for anything else waiting, 2 for what is decided."""
+    return models.Case(
+        models.When(models.Q(status=MessageStatus.PENDING) & awaiting_referral(), then=models.Value(0)),
+        models.When(status=MessageStatus.PENDING, then=models.Value(1)),
+        default=models.Value(2),
+        output_field=models.IntegerField(),
+    )
+
+
 class MessageQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: approved and not withdrawn. The wall, the hubs' recent thanks,
@@ -34,8 +63,17 @@ class MessageQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-pk")
 
     def pending(self):
-        """Waiting for a moderator, oldest first."""
-        return self.filter(status=MessageStatus.PENDING).order_by("created_at", "pk")
+        """Waiting for a moderator: safeguarding disclosures not yet referred first, then oldest
+        first. The moderation queue and its "next waiting message" read this order."""
+        return (
+            self.filter(status=MessageStatus.PENDING)
+            .alias(queue=queue_position())
+            .order_by("queue", "created_at", "pk")
+        )
+
+    def awaiting_referral(self):
+        """Safeguarding disclosures nobody has yet passed to the force's control room or hub."""
+        return self.filter(awaiting_referral())
 
     def for_forces(self, forces):
         """Messages of the given force hubs (pages or their ids)."""
@@ -98,6 +136,18 @@ class Message(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
+    # A safeguarding disclosure passed on to the force's control room or safeguarding hub.
+    referred_at = models.DateTimeField(_("referred at"), null=True, blank=True)
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("referred by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    referral_note = models.TextField(_("referral note"), blank=True)
+
     objects = MessageQuerySet.as_manager()
 
     class Meta:
@@ -128,6 +178,10 @@ class Message(models.Model):
     def is_flagged(self) -> bool:
         return bool(self.flags)
 
+    @property
+    def reads_as_safeguarding(self) -> bool:
+        return any(flag.get("kind") == SAFEGUARDING_FLAG for flag in self.flags)
+
 
 class ForceRecognitionSettings(models.Model):
     """How one force handles thanks. Kept off the hub page so it never lands in page revisions."""
@@ -141,9 +195,29 @@ class ForceRecognitionSettings(models.Model):
     auto_publish_unflagged = models.BooleanField(
         _("publish unflagged messages without a moderator"),
         default=False,
-        help_text=_("Messages that screening flags are always held for a moderator."),
+        help_text=_(
+            "Only a message that plainly reads as a thank-you and that screening flags for nothing at "
+            "all is published at once. Anything flagged (personal details, swearing, a complaint, a "
+            "crime report, a safeguarding disclosure, a protected name) or that does not clearly thank "
+            "someone always waits for a moderator."
+        ),
     )
     complaints_url = models.URLField(_("complaints page"), blank=True)
+    safeguarding_contact_name = models.CharField(
+        _("safeguarding contact"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Who moderators pass a safeguarding disclosure to at once: the force control room or "
+            "safeguarding hub. Shown to moderators next to the Refer button."
+        ),
+    )
+    safeguarding_contact_phone = models.CharField(
+        _("safeguarding contact phone number"),
+        max_length=40,
+        blank=True,
+        help_text=_("A number moderators can call at any time, for example the control room's direct line."),
+    )
     paused = models.BooleanField(_("pause this force's wall and screens"), default=False)
     holding_message = models.TextField(
         _("holding message"),
@@ -158,6 +232,19 @@ class ForceRecognitionSettings(models.Model):
 
     def __str__(self):
         return str(self.force)
+
+    @property
+    def safeguarding_contact(self) -> str:
+        """Whom moderators refer a safeguarding disclosure to, on one line: name, phone number."""
+        parts = (self.safeguarding_contact_name.strip(), self.safeguarding_contact_phone.strip())
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def safeguarding_contact_tel(self) -> str:
+        """The phone number for a `tel:` link: its digits, and a leading + for abroad."""
+        phone = self.safeguarding_contact_phone.strip()
+        digits = "".join(character for character in phone if character.isdigit())
+        return f"+{digits}" if phone.startswith("+") and digits else digits
 
 
 class ProtectedName(models.Model):

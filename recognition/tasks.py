@@ -1,4 +1,5 @@
-"""Background tasks (django-tasks): the submitter's receipt, moderators' digests, the retention purge."""
+"""Background tasks (django-tasks): the submitter's receipt, moderators' digests and urgent alerts,
+the retention purge."""
 
 import logging
 from dataclasses import dataclass
@@ -15,9 +16,11 @@ from django_tasks import task
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import ForceRecognitionSettings, Message, MessageStatus
+from .screening import FlagKind
 from .tokens import withdraw_token_for
 
 logger = logging.getLogger(__name__)
+ForceHubPage = Message._meta.get_field("force").related_model
 
 
 def absolute_url(path: str) -> str:
@@ -142,6 +145,57 @@ def send_moderation_digests() -> int:
         logger.exception("moderation digest not sent", extra={"forces": len(digests)})
         raise
     return sent
+
+
+def moderation_url(message: Message) -> str:
+    return absolute_url(reverse("recognition_messages:inspect", args=[message.pk]))
+
+
+def _send_to_moderators(hub, template: str, context: dict) -> int:
+    """One email per moderator of `hub` (no moderator sees another's address), in the site's
+    language, from `<template>_subject.txt` and `<template>.txt`. Returns emails sent."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
+    emails = [
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]) for user in moderators_of(hub)
+    ]
+    if not emails:
+        return 0
+    return get_connection().send_messages(emails) or 0
+
+
+@task()
+def send_safeguarding_alert(message_id: int) -> int:
+    """Tell the force's moderators at once that a message reads as a safeguarding disclosure, with
+    a link to it and whom to refer it to; like the digest, never the message's words. Nothing is
+    sent once the message is referred (or gone). Returns emails sent."""
+    message = Message.objects.select_related("force").filter(pk=message_id, referred_at__isnull=True).first()
+    if message is None or not message.reads_as_safeguarding:
+        return 0
+    context = {
+        "message": message,
+        "contact": ForceRecognitionSettings.objects.filter(force_id=message.force_id).first(),
+        "moderation_url": moderation_url(message),
+    }
+    return _send_to_moderators(message.force, "recognition/emails/safeguarding_alert", context)
+
+
+@task()
+def send_protected_name_alert(force_id: int, taken_down: int, flagged: int) -> int:
+    """Tell the force's moderators that a newly protected name took messages off the wall or held
+    them: counts and a link only, never the name or the messages. Returns emails sent."""
+    force = ForceHubPage.objects.filter(pk=force_id).first()
+    if force is None or not (taken_down or flagged):
+        return 0
+    query = urlencode({"force": force_id, "status": MessageStatus.PENDING, "flag": FlagKind.PROTECTED_NAME})
+    context = {
+        "force": force,
+        "taken_down": taken_down,
+        "flagged": flagged,
+        "queue_url": absolute_url(f"{reverse('recognition_messages:index')}?{query}"),
+    }
+    return _send_to_moderators(force, "recognition/emails/protected_name_alert", context)
 
 
 @task()

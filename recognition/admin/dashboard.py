@@ -38,6 +38,7 @@ class ModerationQueuePanel(Component):
         pending = messages.filter(status=MessageStatus.PENDING)
         return {
             "pending_count": pending.count(),
+            "urgent_count": pending.awaiting_referral().count(),
             "oldest": pending.order_by("created_at", "pk").first(),
             "queue_url": reverse("recognition_messages:index") + f"?status={MessageStatus.PENDING}",
         }

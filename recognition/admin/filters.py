@@ -1,10 +1,9 @@
 import django_filters
 from django import forms
-from django.db import connection
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from ..models import Message, MessageStatus
+from ..models import Message, MessageStatus, flagged_with
 from ..screening import FLAG_LABELS
 from .labels import flag_label
 from .policies import moderated_forces
@@ -58,7 +57,4 @@ class MessageFilterSet(WagtailFilterSet):
             return queryset.exclude(flags=[])
         if value == NO_FLAG:
             return queryset.filter(flags=[])
-        if connection.features.supports_json_field_contains:
-            return queryset.filter(flags__contains=[{"kind": value}])
-        # SQLite has no JSON containment; the stored JSON text reads the same on every backend.
-        return queryset.filter(flags__icontains=f'"kind": "{value}"')
+        return queryset.filter(flagged_with(value))

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -38,6 +39,17 @@ class RejectForm(forms.Form):
     )
 
 
+class ReferForm(forms.Form):
+    # Not "note": the reject form beside it on the moderation page has one.
+    referral_note = forms.CharField(
+        label=_("Note on the referral (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example whom you spoke to and any reference they gave. Never shown to the public."),
+    )
+
+
 class BulkRejectForm(forms.Form):
     reason = reason_field()
 
@@ -73,10 +85,29 @@ class ForceRecognitionSettingsForm(WagtailAdminModelForm):
         assume_scheme="https",
         help_text=_("Where the thank-you form sends people whose message reads as a complaint."),
     )
+    safeguarding_contact_phone = forms.CharField(
+        label=ForceRecognitionSettings._meta.get_field("safeguarding_contact_phone").verbose_name,
+        required=False,
+        max_length=40,
+        help_text=ForceRecognitionSettings._meta.get_field("safeguarding_contact_phone").help_text,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9 ()-]{3,39}$",
+                message=_("Enter a phone number: digits, spaces and brackets, with + for abroad."),
+            )
+        ],
+    )
 
     class Meta:
         model = ForceRecognitionSettings
-        fields = ["auto_publish_unflagged", "complaints_url", "paused", "holding_message"]
+        fields = [
+            "auto_publish_unflagged",
+            "complaints_url",
+            "safeguarding_contact_name",
+            "safeguarding_contact_phone",
+            "paused",
+            "holding_message",
+        ]
 
 
 class ProtectedNameForm(ForceScopedForm):

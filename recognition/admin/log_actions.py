@@ -61,6 +61,28 @@ class EditApproveFormatter(LogFormatter):
         return _("Edited (%(changed)s) and approved") % {"changed": changed}
 
 
+class ProtectFormatter(LogFormatter):
+    label = _("Hold thank-you message for a protected name")
+
+    def format_message(self, log_entry):
+        if log_entry.data.get("from") == MessageStatus.APPROVED:
+            return _("Taken off the wall: names a newly protected officer")
+        return _("Flagged: names a newly protected officer")
+
+
+class RescreenFormatter(LogFormatter):
+    label = _("Screen messages again for a protected name")
+
+    def format_message(self, log_entry):
+        data = log_entry.data
+        return _(
+            "Messages screened again: %(taken_down)s taken off the wall, %(flagged)s waiting flagged"
+        ) % {
+            "taken_down": data.get("taken_down", 0),
+            "flagged": data.get("flagged", 0),
+        }
+
+
 SIMPLE_ACTIONS = [
     (
         "recognition.auto_publish",
@@ -68,6 +90,11 @@ SIMPLE_ACTIONS = [
         _("Published at once: unflagged, and the force publishes unflagged messages itself"),
     ),
     ("recognition.withdraw", _("Withdraw thank-you message"), _("Withdrawn by the submitter")),
+    (
+        "recognition.refer",
+        _("Refer thank-you message"),
+        _("Referred to the force control room or safeguarding hub"),
+    ),
     (
         "recognition.erase_contact",
         _("Erase contact details"),
@@ -81,6 +108,8 @@ FORMATTERS = [
     ("recognition.approve", ApproveFormatter),
     ("recognition.reject", RejectFormatter),
     ("recognition.edit_approve", EditApproveFormatter),
+    ("recognition.protect", ProtectFormatter),
+    ("recognition.rescreen", RescreenFormatter),
 ]
 
 

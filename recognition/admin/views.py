@@ -3,7 +3,7 @@ from the user's own forces only, so another force's message is simply not found.
 
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, QuerySet, When
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -24,17 +24,18 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.widgets.button import HeaderButton
 
-from ..models import Message, MessageStatus
-from ..screening import highlight_spans
+from ..models import ForceRecognitionSettings, Message, MessageStatus, queue_position
+from ..screening import FlagKind, highlight_spans
 from ..services import (
     ModerationError,
     approve_message,
     edit_and_approve_message,
     flags_for_review,
+    refer_message,
     reject_message,
 )
 from ..services.moderation import NEVER_OVERRIDDEN
-from .forms import ApproveForm, EditAndApproveForm, RejectForm
+from .forms import ApproveForm, EditAndApproveForm, ReferForm, RejectForm
 from .labels import flag_label, flag_labels
 
 TEXT_FIELDS = ("recipient", "body", "from_name")
@@ -61,8 +62,9 @@ def moderated_messages(view) -> QuerySet:
 
 
 def next_pending(user_messages, after: Message | None = None):
-    """The oldest message waiting in the user's queue (other than `after`)."""
-    pending = user_messages.filter(status=MessageStatus.PENDING).order_by("created_at", "pk")
+    """The next message waiting in the user's queue (other than `after`): a safeguarding
+    disclosure not yet referred, else the oldest."""
+    pending = user_messages.pending()
     return pending.exclude(pk=after.pk).first() if after else pending.first()
 
 
@@ -79,7 +81,8 @@ class ScopedObjectMixin:
 
 
 class MessageIndexView(generic.IndexView):
-    """The queue: pending first, oldest first; then everything else, newest first."""
+    """The queue: safeguarding disclosures not yet referred, then everything else pending, oldest
+    first; then what is decided, newest first."""
 
     search_fields = ["recipient", "body", "from_name"]
     search_backend_name = None
@@ -110,14 +113,11 @@ class MessageIndexView(generic.IndexView):
     }
 
     def get_base_queryset(self):
-        pending_first = Case(
-            When(status=MessageStatus.PENDING, then=Value(0)), default=Value(1), output_field=IntegerField()
-        )
         pending_since = Case(When(status=MessageStatus.PENDING, then="created_at"), default=None)
         queryset = moderated_messages(self).select_related("force", "station")
         if self.ordering:
             return queryset
-        return queryset.annotate(queue=pending_first, pending_since=pending_since).order_by(
+        return queryset.annotate(queue=queue_position(), pending_since=pending_since).order_by(
             "queue", "pending_since", "-created_at", "-pk"
         )
 
@@ -201,10 +201,23 @@ class ModerateView(ScopedObjectMixin, generic.InspectView):
     inspect_url_name = None
     approve_url_name = None
     reject_url_name = None
+    refer_url_name = None
     history_url_name = None
 
     def get_fields(self):
         return []
+
+    def referral_context(self, message: Message, kinds) -> dict:
+        """Refer, and whom to call: the force's own safeguarding contact (its settings are read
+        through the message, so only for a message the user may moderate)."""
+        contact = ForceRecognitionSettings.objects.filter(force_id=message.force_id).first()
+        return {
+            "safeguarding": FlagKind.SAFEGUARDING in kinds,
+            "can_refer": message.referred_at is None,
+            "refer_form": ReferForm(),
+            "refer_url": reverse(self.refer_url_name, args=(quote(message.pk),)),
+            "safeguarding_contact": contact,
+        }
 
     @cached_property
     def header_more_buttons(self):
@@ -239,6 +252,7 @@ class ModerateView(ScopedObjectMixin, generic.InspectView):
             reject_url=reverse(self.reject_url_name, args=(quote(message.pk),)),
             edit_url=reverse(self.edit_url_name, args=(quote(message.pk),)),
             next_url=reverse(self.inspect_url_name, args=(quote(following.pk),)) if following else None,
+            **self.referral_context(message, kinds),
         )
         return context
 
@@ -266,6 +280,9 @@ class DecisionView(PermissionCheckedMixin, View):
             messages.error(request, str(error))
             return redirect(self.moderate_url_name, quote(message.pk))
         messages.success(request, self.success_message % {"recipient": message.recipient})
+        return self.redirect_after(message)
+
+    def redirect_after(self, message):
         following = next_pending(moderated_messages(self), after=message)
         if following:
             return redirect(self.moderate_url_name, quote(following.pk))
@@ -292,6 +309,21 @@ class RejectView(DecisionView):
         return reject_message(
             message=message, user=self.request.user, reason=data["reason"], note=data["note"]
         )
+
+
+class ReferView(DecisionView):
+    """Record that the message was passed to the force's control room or safeguarding hub."""
+
+    form_class = ReferForm
+    invalid_message = _("The note is too long.")
+    success_message = _("Recorded that the thank-you to “%(recipient)s” was referred.")
+
+    def decide(self, message, data):
+        return refer_message(message=message, user=self.request.user, note=data["referral_note"])
+
+    def redirect_after(self, message):
+        # Referring is not deciding: the message still waits for approval or rejection.
+        return redirect(self.moderate_url_name, quote(message.pk))
 
 
 class EditAndApproveView(ScopedObjectMixin, generic.EditView):

@@ -52,6 +52,7 @@ class MessageViewSet(ForceScopedViewSet):
             moderate_url_name=self.get_url_name("inspect"),
             approve_url_name=self.get_url_name("approve"),
             reject_url_name=self.get_url_name("reject"),
+            refer_url_name=self.get_url_name("refer"),
             **kwargs,
         )
 
@@ -66,11 +67,16 @@ class MessageViewSet(ForceScopedViewSet):
     def reject_view(self):
         return self.construct_view(views.RejectView)
 
+    @property
+    def refer_view(self):
+        return self.construct_view(views.ReferView)
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("approve/<int:pk>/", self.approve_view, name="approve"),
             path("reject/<int:pk>/", self.reject_view, name="reject"),
+            path("refer/<int:pk>/", self.refer_view, name="refer"),
         ]
 
     @cached_property
@@ -97,6 +103,7 @@ class ForceRecognitionSettingsViewSet(ForceScopedViewSet):
         "force",
         BooleanColumn("auto_publish_unflagged", label=_("Publishes unflagged messages itself")),
         BooleanColumn("paused", label=_("Wall paused")),
+        Column("safeguarding_contact", label=_("Safeguarding contact")),
     ]
     search_fields = ["force__title"]
     search_backend_name = None
@@ -112,6 +119,8 @@ class ProtectedNameViewSet(ForceScopedViewSet):
     icon = "lock"
     menu_label = _("Protected names")
     menu_order = 300
+    add_view_class = force_views.ProtectedNameCreateView
+    edit_view_class = force_views.ProtectedNameEditView
     delete_view_class = force_views.ScopedDeleteView
     list_display = [
         "name",

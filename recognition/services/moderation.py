@@ -1,4 +1,5 @@
-"""Moderators' decisions: approve, reject, edit-then-approve, one by one or in bulk.
+"""Moderators' decisions: approve, reject, edit-then-approve, one by one or in bulk; and referring a
+safeguarding disclosure to the force's control room or safeguarding hub.
 
 Every decision locks the message row first, so two moderators (or a moderator and the submitter's
 withdraw link) cannot both decide it; checks that the user may moderate the message's force, whatever
@@ -15,6 +16,7 @@ The moves allowed:
 
 A flagged message is approved only one at a time, with the flags overridden explicitly; a message
 naming one of its force's protected names is never approved as written, only redacted or rejected.
+A referral changes no status: it records, once, that someone passed the message on.
 """
 
 import uuid
@@ -28,13 +30,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from ..models import Message, MessageStatus, RejectionReason, forces_user_may_moderate
-from ..screening import FLAG_LABELS, Flag, FlagKind, normalise_text, screen_message
+from ..screening import FLAG_LABELS, Flag, FlagKind, normalise_text, screen_message, screen_protected_names
 from ..versioning import bump_wall_version
+from .alerts import alert_if_newly_safeguarding
 from .submission import protected_names_of, recent_texts
 
 APPROVABLE = frozenset({MessageStatus.PENDING, MessageStatus.REJECTED})
 REJECTABLE = frozenset({MessageStatus.PENDING, MessageStatus.APPROVED})
 EDITABLE = frozenset({MessageStatus.PENDING, MessageStatus.REJECTED, MessageStatus.APPROVED})
+# A disclosure is passed on whatever became of the message: withdrawing it does not make anyone safe.
+REFERABLE = frozenset(MessageStatus)
 NEVER_OVERRIDDEN = frozenset({FlagKind.PROTECTED_NAME})
 FIELD_LIMITS = {"recipient": 200, "body": 1000, "from_name": 80}
 
@@ -52,6 +57,10 @@ class FlagsNeedOverride(ModerationError):
 
 
 class NamesProtectedName(ModerationError):
+    pass
+
+
+class AlreadyReferred(ModerationError):
     pass
 
 
@@ -76,14 +85,14 @@ def flags_for_review(message: Message) -> list[Flag]:
     """The message's screening flags, plus any of its force's protected names added since it came
     in: a name protected after submission still stops the message."""
     stored = [Flag.from_dict(flag) for flag in message.flags]
-    fresh = screen_message(
+    fresh = screen_protected_names(
         message.body,
         recipient=message.recipient,
         from_name=message.from_name,
         protected_names=protected_names_of(message.force_id),
     )
     stored_set = set(stored)
-    return stored + [flag for flag in fresh if flag.kind in NEVER_OVERRIDDEN and flag not in stored_set]
+    return stored + [flag for flag in fresh if flag not in stored_set]
 
 
 def _labels(kinds: Iterable[str]) -> str:
@@ -210,6 +219,25 @@ def edit_and_approve_message(
     }
     log(instance=locked, action="recognition.edit_approve", user=user, data=data)
     bump_wall_version()
+    alert_if_newly_safeguarding(locked, kinds_before=flags_before)
+    return locked
+
+
+@transaction.atomic
+def refer_message(*, message: Message, user, note: str = "") -> Message:
+    """Record that the moderator passed the message to the force's control room or safeguarding
+    hub: by whom and when, once. Until then a safeguarding disclosure heads the queue and outlives
+    the rejected-message retention. The note is the moderator's free text and stays on the message;
+    the audit log holds only that a referral was made."""
+    locked = _lock(message, user, REFERABLE)
+    if locked.referred_at is not None:
+        raise AlreadyReferred(_("This message has already been referred."))
+    locked.referred_at = timezone.now()
+    locked.referred_by = user
+    locked.referral_note = note.strip()
+    locked.save(update_fields=["referred_at", "referred_by", "referral_note"])
+    data = {"status": locked.status, "flags": flag_kinds(locked.flags), "note": bool(locked.referral_note)}
+    log(instance=locked, action="recognition.refer", user=user, data=data)
     return locked
 
 

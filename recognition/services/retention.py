@@ -5,6 +5,8 @@
   while still pending, received.
 - Rejected and withdrawn messages are deleted RECOGNITION_REJECTED_RETENTION_DAYS after the
   rejection or withdrawal. Their audit log entries stay: they hold ids, actions and reasons, no words.
+  A safeguarding disclosure is kept past that period until a moderator records its referral to the
+  force's control room or safeguarding hub; the next purge after the referral deletes it.
 - Published messages stay until the submitter withdraws them.
 """
 
@@ -18,7 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from ..models import Message, MessageStatus
+from ..models import Message, MessageStatus, awaiting_referral
 
 CHUNK = 500
 
@@ -50,6 +52,7 @@ def _delete_expired(cutoff: datetime) -> int:
     expired = (
         Message.objects.filter(status__in=[MessageStatus.REJECTED, MessageStatus.WITHDRAWN])
         .filter(Q(withdrawn_at__lt=cutoff) | Q(withdrawn_at__isnull=True, decided_at__lt=cutoff))
+        .exclude(awaiting_referral())
         .order_by("pk")
     )
     deleted = 0

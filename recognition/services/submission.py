@@ -9,10 +9,11 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from ..models import ForceRecognitionSettings, Message, MessageStatus, ProtectedName
-from ..screening import normalise_text, screen_message
+from ..screening import normalise_text, reads_as_thanks, screen_message
 from ..tasks import send_moderation_digests, send_receipt
 from ..tokens import hash_withdraw_token, withdraw_token_for
 from ..versioning import bump_wall_version
+from .alerts import alert_if_newly_safeguarding
 
 RECENT_TEXTS_WINDOW = timedelta(days=2)
 RECENT_TEXTS_LIMIT = 200
@@ -40,6 +41,13 @@ def _publishes_unflagged(force) -> bool:
     return ForceRecognitionSettings.objects.filter(force=force, auto_publish_unflagged=True).exists()
 
 
+def publishes_at_once(force, body: str, flags) -> bool:
+    """Whether a new message goes straight to the wall: only where the force has opted in, only
+    with no flag of any kind (so never a safeguarding disclosure, a complaint or a protected name),
+    and only when it plainly reads as a thank-you. Anything else waits for a moderator."""
+    return not flags and reads_as_thanks(body) and _publishes_unflagged(force)
+
+
 def submit_message(
     *,
     force,
@@ -52,9 +60,9 @@ def submit_message(
     form_token: uuid.UUID,
     client_hash: str,
 ) -> Submission:
-    """Screen and store a thank-you from the public, pending a moderator unless the force publishes
-    unflagged messages itself. A second post of the same form stores nothing more and returns the
-    message the first one made."""
+    """Screen and store a thank-you from the public, pending a moderator unless it may be published
+    at once (`publishes_at_once`). A safeguarding disclosure alerts the force's moderators at once.
+    A second post of the same form stores nothing more and returns the message the first one made."""
     body, recipient, from_name = normalise_text(body), normalise_text(recipient), normalise_text(from_name)
     flags = screen_message(
         body,
@@ -63,7 +71,7 @@ def submit_message(
         recent_texts=recent_texts(),
         protected_names=protected_names_of(force),
     )
-    publish_now = not flags and _publishes_unflagged(force)
+    publish_now = publishes_at_once(force, body, flags)
     now = timezone.now()
     withdraw_token = withdraw_token_for(form_token)
     try:
@@ -96,6 +104,7 @@ def submit_message(
             else:
                 # The task itself keeps to one digest per force every RECOGNITION_DIGEST_MINUTES.
                 transaction.on_commit(send_moderation_digests.enqueue, robust=True)
+            alert_if_newly_safeguarding(message)
             if email:
                 transaction.on_commit(lambda: send_receipt.enqueue(message.pk))
     except IntegrityError:

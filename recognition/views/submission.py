@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from ..api.public import force_name
 from ..client import client_hash
 from ..forms import ThankYouForm, publishing_forces
 from ..models import MessageStatus
@@ -77,6 +78,7 @@ def submit(request):
         "recognition/received.html",
         {
             "message": submission.message,
+            "force_name": force_name(submission.message.force, get_language()),
             "withdraw_token": submission.withdraw_token,
             "signposting": signposting_for(flags),
         },

@@ -117,3 +117,26 @@ def test_the_whole_path_on_a_phone_submit_receipt_then_a_moderator_approves(
     assert message.status == MessageStatus.APPROVED
     assert Message.objects.published().get() == message
     moderator.context.close()
+
+
+def test_a_disclosure_is_answered_first_with_where_to_get_help_now(
+    live_server, phone_page, force_hub, axe_violations, csp_violations
+):
+    phone_page.goto(live_server.url + "/thanks/new/")
+    fill_in_thanks(
+        phone_page,
+        body="Thank you for last week. Honestly everyone would be better off without me, I won't be around much longer.",
+    )
+    phone_page.locator('altcha-widget .altcha[data-state="verified"]').wait_for(timeout=60_000)
+    phone_page.get_by_role("button", name="Send your thanks").click()
+
+    main = phone_page.locator("main")
+    first_heading = main.get_by_role("heading").first.inner_text()
+    assert "help" in first_heading.lower()
+    assert main.locator('a[href="tel:999"]').is_visible()
+    assert main.locator('a[href="tel:116123"]').is_visible()
+    assert main.locator('a[href="tel:101"]').is_visible()
+    assert not has_horizontal_scroll(phone_page)
+    assert axe_violations(phone_page) == ""
+    assert csp_violations == []
+    assert Message.objects.get().status == MessageStatus.PENDING

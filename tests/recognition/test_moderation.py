@@ -100,8 +100,9 @@ def test_a_protected_name_is_never_approved_even_with_an_override(force_hub, for
     assert Message.objects.get().status == MessageStatus.PENDING
 
 
-def test_a_name_protected_after_submission_still_stops_approval(pending, force_hub, force_editor):
-    ProtectedName.objects.create(force=force_hub, name="Sam")
+def test_a_name_protected_after_submission_still_stops_approval(force_hub, force_editor):
+    pending = submit(force_hub, from_name="Sam Okafor").message
+    ProtectedName.objects.create(force=force_hub, name="PC 2291 Sam Okafor")
 
     with pytest.raises(NamesProtectedName):
         approve_message(message=pending, user=force_editor, override_flags=True)

@@ -77,6 +77,7 @@ def refused_or_absent(response):
         "?force={force}&status=pending&flag=none",
         "inspect/{pk}/",
         "edit/{pk}/",
+        "refer/{pk}/",
         "history/{pk}/",
         "history-results/{pk}/",
         "usage/{pk}/",
@@ -119,6 +120,7 @@ def test_the_spreadsheet_export_leaves_out_another_force(client, force_editor, o
     [
         ("approve/{pk}/", {"override_flags": "on"}),
         ("reject/{pk}/", {"reason": "abusive", "note": "x"}),
+        ("refer/{pk}/", {"referral_note": "x"}),
         (
             "edit/{pk}/",
             {"recipient": "Changed", "body": "Changed by another force entirely.", "from_name": ""},
@@ -139,6 +141,7 @@ def test_posts_about_another_forces_message_change_nothing(client, force_editor,
     if response.status_code == 302:
         assert response["Location"] == "/admin/"
     assert state(foreign) == before and Message.objects.count() == count
+    assert Message.objects.get(pk=foreign.pk).referred_at is None
     assert actions(foreign) == ["recognition.submit"]
 
 

@@ -1,12 +1,14 @@
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.screening_report import PERSONAL_DATA_KINDS, load_corpus, score
+from bench.screening_report import CORPUS, HELDOUT, PERSONAL_DATA_KINDS, load_corpus, score
 from recognition.screening import (
     FLAG_LABELS,
     NOT_THANKS_KINDS,
@@ -17,6 +19,7 @@ from recognition.screening import (
     screen_message,
     signposting_for,
 )
+from recognition.screening.semantic import MODEL_PATH
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -428,7 +431,8 @@ PROTECTED = ["PC 4471", "Jordan Blake", "DS Alex Mercer"]
         ("Thank you PC4471 for your help.", "PC4471"),
         ("Thank you pc 4471 for your help.", "pc 4471"),
         ("Thank you P.C. 4471 for your help.", "P.C. 4471"),
-        ("Thank you officer 4471 for your help.", "4471"),
+        ("Thank you officer 4471 for your help.", "officer 4471"),
+        ("Thank you Sgt Mercer.", "Sgt Mercer"),
         ("Please thank JORDAN  BLAKE for us.", "JORDAN  BLAKE"),
         ("Thank you Jоrdan Blаke for us.", "Jоrdan Blаke"),  # Cyrillic о and а
         ("Thank you to Alex Mercer from CID.", "Alex Mercer"),
@@ -444,7 +448,7 @@ def test_protected_names_and_collar_numbers_are_flagged_however_written(text, me
         "Thank you PC 4470 and PC 44710.",
         "Thanks to Jordan from Blakeney.",
         "We raised £7,782 for the hospice.",
-        "Thank you Alex and Sgt Mercer.",
+        "Thank you Alex and Sgt Merton.",
     ],
 )
 def test_near_misses_of_protected_names_are_not_flagged(text):
@@ -529,15 +533,30 @@ def _listing(cases) -> str:
     return "\n".join(f"  line {case.line} {kind.value}: {case.text!r}" for case, kind in cases)
 
 
-def test_the_corpus_is_large_and_covers_every_kind():
-    cases = load_corpus()
-    assert len(cases) >= 250
-    assert sum(not case.expect for case in cases) > len(cases) / 2
-    assert all(sum(kind in case.expect for case in cases) >= 6 for kind in FlagKind)
+def test_the_corpus_is_large_and_split_once_into_development_and_held_out_parts():
+    development, held_out = load_corpus(CORPUS), load_corpus(HELDOUT)
+    everything = development + held_out
+    assert len(everything) >= 1000
+    assert len(held_out) >= 0.3 * len(everything)
+    assert not {case.text for case in development} & {case.text for case in held_out}
+    assert sum(FlagKind.PROTECTED_NAME in case.expect for case in everything) >= 60
+    assert sum(FlagKind.SAFEGUARDING in case.expect for case in everything) >= 80
+    assert sum(not case.expect for case in everything) >= 400
+    assert all(sum(kind in case.expect for case in part) >= 4 for kind in FlagKind for part in (development, held_out))
+
+
+def test_the_semantic_model_is_trained_on_the_development_part_as_it_stands():
+    """The model records the hash of the corpus it was trained on: the development part, never the
+    held-out one. A changed development part needs `make screening-train`."""
+    with np.load(MODEL_PATH, allow_pickle=False) as model:
+        trained_on = str(model["corpus_sha256"])
+    assert trained_on == hashlib.sha256(CORPUS.read_bytes()).hexdigest()
+    assert trained_on != hashlib.sha256(HELDOUT.read_bytes()).hexdigest()
+    assert "HELDOUT" not in (ROOT / "scripts" / "train_screening.py").read_text()
 
 
 def test_screening_finds_what_the_corpus_expects():
-    result = score(load_corpus())
+    result = score(load_corpus(CORPUS))
     personal_misses = [(case, kind) for case, kind in result.misses if kind in PERSONAL_DATA_KINDS]
     personal_expected = sum(result.expected(kind) for kind in PERSONAL_DATA_KINDS)
     assert 1 - len(personal_misses) / personal_expected >= MIN_PERSONAL_DATA_RECALL, (
@@ -552,7 +571,7 @@ def test_screening_finds_what_the_corpus_expects():
 
 
 def test_screening_leaves_the_corpus_clean_thank_yous_alone():
-    result = score(load_corpus())
+    result = score(load_corpus(CORPUS))
     assert result.false_positive_rate() <= MAX_CLEAN_FLAGGED, "clean messages flagged:\n" + _listing(
         (case, kind) for case, kind in result.extras if not case.expect
     )

@@ -6,7 +6,8 @@ from recognition.services import purge_expired_messages
 class Command(BaseCommand):
     help = (
         "Erase expired contact details and delete expired rejected and withdrawn thank-you messages "
-        "(RECOGNITION_CONTACT_RETENTION_DAYS, RECOGNITION_REJECTED_RETENTION_DAYS). Run it daily."
+        "(RECOGNITION_CONTACT_RETENTION_DAYS, RECOGNITION_REJECTED_RETENTION_DAYS); a safeguarding "
+        "disclosure only once its referral is recorded. Run it daily."
     )
 
     def handle(self, *args, **options):
