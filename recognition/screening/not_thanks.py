@@ -225,7 +225,7 @@ WELSH = {
     ),
     FlagKind.CRIME_REPORT: _compile(
         r"\b(?:wedi (?:dwyn|torri i mewn|ymosod)|wedi'?i (?:ddwyn|dwyn)|yn (?:gwerthu|delio) cyffuriau)\b",
-        r"\b(?:dewch|plis dewch|anfonwch (?:rywun|heddlu))\b|\b(?:mae|mae 'na) (?:rhywun|dyn|dynion) (?:tu allan|yn yr ardd)\b",
+        r"\b(?:(?:plis |plîs )?dewch (?:yn gyflym|ar frys|nawr|rŵan|rwan|ar unwaith)|anfonwch (?:rywun|heddlu))\b|\b(?:mae|mae 'na) (?:rhywun|dyn|dynion) (?:tu allan|yn yr ardd)\b",
     ),
 }
 

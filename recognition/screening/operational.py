@@ -50,9 +50,8 @@ OPERATIONAL = _compile(
     rf"\b(?:{_DAYS}|after|between|from|until|{_TIME})",
     r"\b(?:heb staff|neb yn yr? (?:orsaf|swyddfa)|gorsaf yn wag)\b",
     # Covert and unmarked work.
-    r"\b(?:undercover|covert(?:ly)?|under cover)\b",
     rf"\bunmarked\s(?:\w+\s){{0,3}}?{_VEHICLES}\b",
-    rf"\b(?:plain ?clothes|plain-clothes|plainclothes)\b[^.!?\n]{{0,60}}\b(?:{_VEHICLES}|{_DAYS}|{_TIME}|every"
+    rf"\b(?:plain ?clothes|plain-clothes|plainclothes|undercover|under cover|covert(?:ly)?)\b[^.!?\n]{{0,60}}\b(?:{_VEHICLES}|{_DAYS}|{_TIME}|every"
     r"|usually|always|hang around|sit|parked|watching)\b",
     r"\b(?:car heb farc\w*|dillad plaen|cudd)\b",
     # Armed and protection officers: where they are, and when.

@@ -57,7 +57,7 @@ COMMON_WORD_NAMES = _words(
     " butcher butler cake camp cannon card carpenter carter case cash castle chance chapel chase cheek"
     " cherry child church clay cliff close coal coat cook cooper copper corn cotton cox crane cross"
     " crow crown dale dance dart dawn day days dean deer diamond dove down drake drew duck duke dyer"
-    " east eagle earl edge english fair faith farmer field fields finch fish fisher flint flood"
+    " east eagle earl edge english fair faith farmer fell field fields finch fish fisher flint flood"
     " flower flowers ford forest foster fowler fox frank free freeman french frost fry fuller gale"
     " game gates gay gill glass glover gold golden good goose grace grant gray green grey grove guest"
     " guy hale hall hand hands hardy hare harper hart hawk hay heart heath hedge hill hills holder"
@@ -123,13 +123,16 @@ VERBS = _words(
 # Names that are also verbs: after a lower-case "officer" they are the verb ("the officer will ring").
 VERB_LIKE_NAMES = _words(
     "will may drew read hunt chase mark hope love rob bill pat cook rush lay wade sue grant dance fish"
-    " ring post park wash lock bear hand stamp judge nail plant spring wake march"
+    " ring post park wash lock bear hand stamp judge nail plant spring wake march fell"
 )
 PLACE_WORDS = _words(
     "road rd street st lane avenue ave drive close way park station hospital school estate centre center"
     " court square farm crescent place gardens terrace grove rise top end bridge church college academy"
-    " primary surgery police hill common"
+    " primary surgery police hill common arcade modern gallery carnival market stadium arms inn hotel"
+    " museum library theatre mall quay wharf marina green valley"
 )
+# The hyphenated pieces of a place's name: "Ashby-de-la-Zouch", "Stratford-upon-Avon".
+PLACE_JOINS = _words("de la le on upon under in by super en sur")
 
 _TOKEN = re.compile(r"[a-z0-9@$]+")
 _RANK_THEN_DIGITS = re.compile(r"(pc|dc|ps|ds|sgt|pcso|sc|wpc|insp|supt|officer|no)(\d+)")
@@ -366,14 +369,28 @@ class _Reading:
             return False
         if first > 0 and self.word(first - 1) in _ARTICLES and self.gap(first) == " ":
             return False  # "the Rock", "a Hill"
-        following = last + 1
-        if (
-            following < len(self.tokens)
-            and self.word(following) in PLACE_WORDS
-            and self.gap(following) == " "
-        ):
+        if self.in_place_name(last):
             return False  # "Hill Street", "Baker Road"
         return not self.sentence_start(first) or self.acts(last)
+
+    def after_another_name(self, first: int) -> bool:
+        """Whether a capitalised word, not starting a sentence, stands right before `first`:
+        "Notting Hill", "Benny Hill" are other names."""
+        return (
+            first > 0
+            and self.gap(first) == " "
+            and self.capitalised(first - 1)
+            and not self.sentence_start(first - 1)
+        )
+
+    def in_place_name(self, last: int) -> bool:
+        """Whether the word(s) ending at `last` begin a place's name: a place word follows
+        ("Morgan Arcade", "Hill Street") or a hyphenated join ("Ashby-de-la-Zouch")."""
+        following = last + 1
+        if following >= len(self.tokens):
+            return False
+        gap, word = self.gap(following), self.word(following)
+        return (gap == " " and word in PLACE_WORDS) or (gap == "-" and word in PLACE_JOINS)
 
     def rank_before(self, i: int, gap: str, *, numbers: bool = False) -> _Rank | None:
         """The rank (or title, or for a number its cue: "collar no.") that ends right before token
@@ -495,9 +512,13 @@ def _surname_span(reading: _Reading, hit: _Hit, firsts: dict) -> tuple[int, int]
     elif len(hit.name) < 4:
         named = False
     elif _is_everyday_name(hit.name) or hit.misspelt or hit.name in ALWAYS_CAPITALISED:
-        named = hit.name not in ALWAYS_CAPITALISED and reading.capital_names(hit.first, hit.last)
+        named = (
+            hit.name not in ALWAYS_CAPITALISED
+            and reading.capital_names(hit.first, hit.last)
+            and not reading.after_another_name(hit.first)
+        )
     else:
-        named = True
+        named = not reading.in_place_name(hit.last)
     if not named:
         return None
     return reading.tokens[rank.first if rank else first].start, reading.tokens[last].end

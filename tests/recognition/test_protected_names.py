@@ -361,3 +361,16 @@ def test_the_order_of_the_names_list_does_not_matter():
 def test_an_entry_without_a_name_or_number_protects_nothing():
     assert find_protected_names("Thank you PC and Sgt.", ["PC", "", " ", "Sgt"]) == []
     assert find_protected_names("Thank you.", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("Thanks to the officers at Notting Hill Carnival.", "Sgt Daniel Hill"),
+        ("The speed talk in Ashby-de-la-Zouch was great.", "PC 3318 Tom Ashby"),
+        ("Thank you for helping in the Morgan Arcade.", "Sgt Elin Haf Morgan"),
+        ("You looked after my dad when he fell in the market.", "Sgt Martin Fell"),
+    ],
+)
+def test_a_surname_inside_a_place_name_or_used_as_a_word_does_not_match(text, entry):
+    assert find_protected_names(text, [entry]) == []
