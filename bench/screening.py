@@ -75,7 +75,7 @@ _COLD_START = (
 
 def cold_start_ms() -> float:
     """Import, load the model and screen one message, in a fresh interpreter."""
-    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+    result = subprocess.run(
         [sys.executable, "-c", _COLD_START], cwd=ROOT, check=True, capture_output=True, text=True
     )
     return float(result.stdout.strip())

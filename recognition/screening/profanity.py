@@ -1,6 +1,6 @@
 """Swearing and abuse, through disguises: "f*ck", "sh1t", "a$$", "f u c k", "fuuuck", Cyrillic or
 fullwidth look-alikes. Words come from better-profanity's list, less the words a thank-you to the
-police uses innocently, plus British ones it lacks. Whole words only, so Scunthorpe, Penistone and
+police uses innocently, plus British and Welsh ones it lacks. Whole words only, so Scunthorpe, Penistone and
 Cockermouth pass."""
 
 import re
@@ -37,6 +37,7 @@ MORE_PROFANITY = frozenset(
     """
     bollocks bollock bollox minger slag nonce scumbag pillock wazzock bugger spastic spaz spacker
     mong pikey gyppo gypo tranny trannies wog wogs nignog ffs
+    ffycin ffwcin ffycio ffwcio ffacin bastad basdad basdads bastads cachu cachwr
     """.split()
 )
 _NOT_PROFANE_PHRASES = frozenset({("jack", "off"), ("cow", "girl"), ("cow", "girls")})

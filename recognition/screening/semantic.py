@@ -148,10 +148,12 @@ def unit_scores(text: str) -> tuple[tuple[tuple[int, int], ...], np.ndarray]:
 # is behind them, the semantic reading of distress is set aside. The distress and abuse patterns
 # (not_thanks.py) still flag anything said in the present tense.
 _RESOLVED = re.compile(
-    r"\b(?:(?:i'm|i am|im|we're|we are|she's|he's|they're|doing|feeling|feel)\s(?:so\s|much\s|really\s|a lot\s)?"
+    r"\b(?:(?:i'm|i am|im|we're|we are|she's|he's|they're|doing|feeling|feel)"
+    r"\s(?:so\s|much\s|really\s|a lot\s)?"
     r"(?:well|better|good|great|ok|okay|fine|safe|happy)\s(?:now|these days|today)"
     r"|(?:years?|months?) (?:on|later)|(?:now|finally) (?:safe|thriving|happy|settled|in a good place)"
-    r"|thriving|in a (?:good|better) place|back on (?:my|our|his|her) feet|turned (?:my|his|her) life around)\b",
+    r"|thriving|in a (?:good|better) place|back on (?:my|our|his|her) feet"
+    r"|turned (?:my|his|her) life around)\b",
     re.I,
 )
 

@@ -16,10 +16,11 @@ from recognition.screening import (
     FlagKind,
     highlight_spans,
     normalise_text,
+    reads_as_thanks,
     screen_message,
     signposting_for,
 )
-from recognition.screening.semantic import MODEL_PATH
+from recognition.screening.semantic import MODEL_PATH, unit_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -542,7 +543,8 @@ def test_the_corpus_is_large_and_split_once_into_development_and_held_out_parts(
     assert sum(FlagKind.PROTECTED_NAME in case.expect for case in everything) >= 60
     assert sum(FlagKind.SAFEGUARDING in case.expect for case in everything) >= 80
     assert sum(not case.expect for case in everything) >= 400
-    assert all(sum(kind in case.expect for case in part) >= 4 for kind in FlagKind for part in (development, held_out))
+    for part in (development, held_out):
+        assert all(sum(kind in case.expect for case in part) >= 4 for kind in FlagKind)
 
 
 def test_the_semantic_model_is_trained_on_the_development_part_as_it_stands():
@@ -610,3 +612,76 @@ def test_highlighted_segments_put_back_together_are_the_text(text):
     runs = highlight_spans(text, screen_message(text))
     assert "".join(segment for segment, _ in runs) == text
     assert all(segment for segment, _ in runs)
+
+
+@pytest.mark.parametrize(
+    "text", ["Diolch am ddal y bastad wnaeth ddwyn waled Taid.", "Roedd e'n ffycin anhygoel, diolch!"]
+)
+def test_welsh_swearing_is_flagged(text):
+    assert FlagKind.PROFANITY in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks for everything. i wont be around much longer tho x",
+        "Thank you PC Khan. Honestly everyone would be better off if I wasn't here.",
+        "You were so kind last week. I've been saving up my tablets, I just wanted someone to know.",
+        "Dw i ddim eisiau byw rhagor. Diolch am drio.",
+        "Thanks for coming out. He checks my phone every night and takes my wages.",
+        "thanks 4 last time. not sure how much longer i can keep going tbh",
+    ],
+)
+def test_distress_said_indirectly_or_inside_thanks_is_a_safeguarding_flag(text):
+    assert FlagKind.SAFEGUARDING in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for talking me down when I was suicidal. I am doing well now.",
+        "Two years ago my husband attacked me and you got us out. Two years on we are thriving.",
+    ],
+)
+def test_a_crisis_told_as_over_is_not_a_safeguarding_flag(text):
+    assert FlagKind.SAFEGUARDING not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So proud of my son, PC Evans is on nights at Bangor all this week.",
+        "btw the door code at the back of the nick is still 4512",
+        "After 10pm there is nobody at Hatfield station.",
+        "The unmarked silver Astra they use is always parked by the Co-op.",
+        "The witness is staying at the Premier Inn by the ring road.",
+    ],
+)
+def test_operational_detail_is_flagged(text):
+    assert FlagKind.OPERATIONAL_DETAIL in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you to the firearms team, you were amazing on Saturday.",
+        "Thanks to the officer who gave my car a jump start outside the station.",
+        "Diolch o galon i'r tîm. Dewch draw am baned unrhyw bryd!",
+    ],
+)
+def test_mentioning_a_team_or_a_place_is_not_operational_detail(text):
+    assert FlagKind.OPERATIONAL_DETAIL not in kinds(text)
+    assert FlagKind.CRIME_REPORT not in kinds(text)
+
+
+def test_reads_as_thanks_holds_back_what_the_semantic_layer_is_unsure_of():
+    assert reads_as_thanks("Thank you PC Jones for helping my dad home.")
+    assert not reads_as_thanks("cheers for nothing")
+    assert not reads_as_thanks("thanks for everything, not sure how much longer I can keep going though")
+
+
+def test_long_run_on_sentences_are_also_read_in_windows():
+    text = " ".join(["thank you so much for everything you did for my family last month"] * 4)
+    spans = unit_spans(text)
+    assert spans[0] == (0, len(text))
+    assert len(spans) > 1 and all(0 <= start < end <= len(text) for start, end in spans)
