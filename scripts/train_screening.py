@@ -105,7 +105,9 @@ class KindModel:
 
 def train_kind(data: Embedded, kind, cases_in: np.ndarray) -> KindModel:
     positive_cases = [n for n in cases_in if kind in data.cases[n].expect]
-    negative_units = np.flatnonzero(np.isin(data.owner, [n for n in cases_in if kind not in data.cases[n].expect]))
+    negative_units = np.flatnonzero(
+        np.isin(data.owner, [n for n in cases_in if kind not in data.cases[n].expect])
+    )
     chosen: dict[int, set[int]] = {n: set() for n in positive_cases}
     weights, bias = np.zeros(384, dtype=np.float32), 0.0
     for round_number in range(MIL_ROUNDS + 1):

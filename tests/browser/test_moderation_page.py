@@ -8,7 +8,7 @@ from recognition.services import submit_message
 
 from .conftest import DESKTOP, PHONE
 
-PASSWORD = "a-long-test-password-1"  # noqa: S105 (a test user's)
+PASSWORD = "a-long-test-password-1"
 DISCLOSURE = "Thank you for coming last time but he still hits me and I don't know what to do."
 
 

@@ -125,7 +125,8 @@ def test_a_disclosure_is_answered_first_with_where_to_get_help_now(
     phone_page.goto(live_server.url + "/thanks/new/")
     fill_in_thanks(
         phone_page,
-        body="Thank you for last week. Honestly everyone would be better off without me, I won't be around much longer.",
+        body="Thank you for last week. Honestly everyone would be better off without me, "
+        "I won't be around much longer.",
     )
     phone_page.locator('altcha-widget .altcha[data-state="verified"]').wait_for(timeout=60_000)
     phone_page.get_by_role("button", name="Send your thanks").click()
