@@ -8,6 +8,7 @@ from django.core import mail
 
 from recognition.models import ForceRecognitionSettings, Message, MessageStatus, ProtectedName
 from recognition.screening import reads_as_thanks, screen_message
+from recognition.screening.not_thanks import is_grateful
 from recognition.services import submit_message
 
 THANKS = "Thank you for staying with my dad until the ambulance came. You were so kind to him."
@@ -65,7 +66,8 @@ def test_a_flagged_message_of_any_kind_waits(force_hub, auto_publishing, kind):
 def test_a_safeguarding_disclosure_that_also_thanks_is_never_published_but_alerts(
     force_hub, force_editor, auto_publishing, after_commit
 ):
-    assert reads_as_thanks(HELD["safeguarding"])
+    # It thanks someone; the flag holds it, and so does the semantic layer's doubt.
+    assert is_grateful(HELD["safeguarding"]) and not reads_as_thanks(HELD["safeguarding"])
 
     with after_commit():
         message = submit(force_hub, HELD["safeguarding"])
