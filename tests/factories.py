@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 import factory
 import wagtail_factories
@@ -202,3 +203,20 @@ class ImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"Photo {n}")
     collection = factory.LazyFunction(root_collection)
     file = factory.django.ImageField(width=640, height=480, color="navy")
+
+
+def submit_thanks(force, body, *, recipient="The Hatfield team", from_name="", email="", station=None):
+    """A thank-you from the public through the service the form calls, with a fresh form token."""
+    from recognition.services import submit_message
+
+    return submit_message(
+        force=force,
+        station=station,
+        recipient=recipient,
+        body=body,
+        from_name=from_name,
+        email=email,
+        language="en",
+        form_token=uuid.uuid4(),
+        client_hash="0" * 64,
+    )

@@ -1,10 +1,8 @@
 """What a moderator sees: the decision buttons of a flagged message, at a phone's width and a desk's."""
 
-import uuid
-
 import pytest
 
-from recognition.services import submit_message
+from tests.factories import submit_thanks
 
 from .conftest import DESKTOP, PHONE
 
@@ -14,17 +12,7 @@ DISCLOSURE = "Thank you for coming last time but he still hits me and I don't kn
 
 @pytest.fixture
 def disclosure(force_hub):
-    return submit_message(
-        force=force_hub,
-        station=None,
-        recipient="The officers who came",
-        body=DISCLOSURE,
-        from_name="",
-        email="",
-        language="en",
-        form_token=uuid.uuid4(),
-        client_hash="0" * 64,
-    ).message
+    return submit_thanks(force_hub, DISCLOSURE, recipient="The officers who came").message
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

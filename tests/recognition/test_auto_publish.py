@@ -1,15 +1,13 @@
 """A force that publishes unflagged messages itself publishes only what screening flags for nothing
 and what plainly reads as a thank-you; everything else waits for a moderator."""
 
-import uuid
-
 import pytest
 from django.core import mail
 
 from recognition.models import ForceRecognitionSettings, Message, MessageStatus, ProtectedName
 from recognition.screening import reads_as_thanks, screen_message
 from recognition.screening.not_thanks import is_grateful
-from recognition.services import submit_message
+from tests.factories import submit_thanks
 
 THANKS = "Thank you for staying with my dad until the ambulance came. You were so kind to him."
 NOT_THANKS = "PC Smith came round on Tuesday."
@@ -23,17 +21,7 @@ HELD = {
 
 
 def submit(force, body):
-    return submit_message(
-        force=force,
-        station=None,
-        recipient="The Hatfield team",
-        body=body,
-        from_name="",
-        email="",
-        language="en",
-        form_token=uuid.uuid4(),
-        client_hash="8" * 64,
-    ).message
+    return submit_thanks(force, body).message
 
 
 def test_a_plain_thank_you_is_published_at_once(force_hub, auto_publishing):

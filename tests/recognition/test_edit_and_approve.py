@@ -1,14 +1,12 @@
 """Edit-and-approve screens the edited words again: a protected name, however it is disguised and in
 whichever field, is never published, and no override lets anyone (a superuser included) approve it."""
 
-import uuid
-
 import pytest
 
 from recognition.models import Message, MessageStatus, ProtectedName
 from recognition.screening import FlagKind, normalise_text, screen_message
-from recognition.services import NamesProtectedName, approve_message, edit_and_approve_message, submit_message
-from tests.factories import UserFactory
+from recognition.services import NamesProtectedName, approve_message, edit_and_approve_message
+from tests.factories import UserFactory, submit_thanks
 
 ADMIN = "/admin/thanks/messages/"
 THANKS = "Thank you for staying with my dad until the ambulance came. You were so kind to him."
@@ -30,17 +28,7 @@ IDS = ["spaced", "digit-for-letter", "cyrillic", "full-width", "dotted-rank"]
 
 
 def submit(force, body=THANKS):
-    return submit_message(
-        force=force,
-        station=None,
-        recipient="The Hatfield team",
-        body=body,
-        from_name="Sam",
-        email="",
-        language="en",
-        form_token=uuid.uuid4(),
-        client_hash="7" * 64,
-    ).message
+    return submit_thanks(force, body, from_name="Sam").message
 
 
 def protected_kinds(text: str, name: str) -> set:

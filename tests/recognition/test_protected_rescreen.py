@@ -22,7 +22,7 @@ from recognition.services import (
     submit_message,
     withdraw_message,
 )
-from tests.factories import UserFactory
+from tests.factories import UserFactory, submit_thanks
 
 NAME = "Jordan Blake"
 NAMING = "Thank you Jordan Blake for sitting with my mum all night at the hospital."
@@ -53,17 +53,7 @@ def feed_bodies(client, path=FEED) -> set[str]:
 
 
 def submit(force, body):
-    return submit_message(
-        force=force,
-        station=None,
-        recipient="The Hatfield team",
-        body=body,
-        from_name="",
-        email="",
-        language="en",
-        form_token=uuid.uuid4(),
-        client_hash="6" * 64,
-    ).message
+    return submit_thanks(force, body).message
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ is referred (recorded, in the audit log) to the force's control room or safeguar
 submitter where to get help now, and outlives the rejected-message retention until referred."""
 
 import re
-import uuid
 from datetime import timedelta
 
 import pytest
@@ -22,11 +21,10 @@ from recognition.services import (
     purge_expired_messages,
     refer_message,
     reject_message,
-    submit_message,
     withdraw_message,
 )
 from recognition.tasks import send_safeguarding_alert
-from tests.factories import UserFactory
+from tests.factories import UserFactory, submit_thanks
 
 ADMIN = "/admin/thanks/messages/"
 DISCLOSURE = "Thank you for your help last year. My partner hits me and I am scared to go home tonight."
@@ -39,17 +37,7 @@ REJECTED_DAYS = 90
 
 
 def submit(force, body=THANKS, *, email=""):
-    return submit_message(
-        force=force,
-        station=None,
-        recipient=RECIPIENT,
-        body=body,
-        from_name=SIGNED,
-        email=email,
-        language="en",
-        form_token=uuid.uuid4(),
-        client_hash="5" * 64,
-    )
+    return submit_thanks(force, body, recipient=RECIPIENT, from_name=SIGNED, email=email)
 
 
 def alerts():
