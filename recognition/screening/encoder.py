@@ -19,7 +19,9 @@ _HEAD_WIDTH = WIDTH // HEADS
 _SCALE = np.float32(1 / np.sqrt(_HEAD_WIDTH))
 _GELU_A = np.float32(0.044715)
 _GELU_B = np.float32(np.sqrt(2 / np.pi))
+_GELU_AB = _GELU_A * _GELU_B
 _HALF = np.float32(0.5)
+_QUERY_SCALE = np.concatenate([np.full(WIDTH, _SCALE), np.ones(2 * WIDTH, dtype=np.float32)])[None, :]
 
 
 @dataclass(frozen=True)
@@ -54,40 +56,62 @@ class Encoder:
         self.layers = [_layer(weights, f"encoder.layer.{index}.") for index in range(6)]
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """One unit-length 384-vector per text (rows in the order given). Texts are run in groups
-        of similar length, so a short sentence is not padded to the length of the longest."""
+        """One unit-length 384-vector per text (rows in the order given).
+
+        Texts are put in groups of similar length and padded only to the longest of their group.
+        Every group's rows are stacked into one matrix, so each layer's dense products run once
+        over all the tokens of all the texts (a few large products are several times faster than
+        many small ones); only attention is done group by group."""
         out = np.zeros((len(texts), WIDTH), dtype=np.float32)
         if not texts:
             return out
         ids = [encoding.ids for encoding in self.tokenizer.encode_batch(texts)]
-        order = sorted(range(len(ids)), key=lambda index: len(ids[index]))
-        group: list[int] = []
-        for index in order:
-            # A group is run once padding would cost more than a quarter of its tokens.
-            if group and len(ids[index]) * (len(group) + 1) > 1.25 * sum(
-                len(ids[i]) for i in [*group, index]
-            ):
-                out[group] = self._run([ids[i] for i in group])
-                group = []
-            group.append(index)
-        out[group] = self._run([ids[i] for i in group])
+        groups = _groups(ids)
+        shapes = [(len(group), max(len(ids[index]) for index in group)) for group in groups]
+        rows = sum(batch * length for batch, length in shapes)
+        token_ids = np.zeros(rows, dtype=np.int64)
+        positions = np.zeros(rows, dtype=np.int64)
+        mask = np.zeros(rows, dtype=np.float32)
+        row = 0
+        for group, (_, length) in zip(groups, shapes, strict=True):
+            for index in group:
+                count = len(ids[index])
+                token_ids[row : row + count] = ids[index]
+                mask[row : row + count] = 1
+                positions[row : row + length] = np.arange(length)
+                row += length
+        x = _layer_norm(self.words[token_ids] + self.positions[positions] + self.token_type, *self.norm)
+        blocks, row = [], 0
+        for batch, length in shapes:
+            padding = (1 - mask[row : row + batch * length].reshape(batch, 1, 1, length)) * np.float32(-1e4)
+            blocks.append((row, batch, length, padding))
+            row += batch * length
+        for layer in self.layers:
+            x = _forward(layer, x, blocks)
+        x *= mask[:, None]
+        row = 0
+        for group, (batch, length) in zip(groups, shapes, strict=True):
+            pooled = x[row : row + batch * length].reshape(batch, length, WIDTH).sum(axis=1)
+            pooled /= np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[group] = pooled
+            row += batch * length
         return out
 
-    def _run(self, batch_ids: list[list[int]]) -> np.ndarray:
-        batch, length = len(batch_ids), max(map(len, batch_ids))
-        ids = np.zeros((batch, length), dtype=np.int64)
-        mask = np.zeros((batch, length), dtype=np.float32)
-        for row, token_ids in enumerate(batch_ids):
-            ids[row, : len(token_ids)] = token_ids
-            mask[row, : len(token_ids)] = 1
-        x = self.words[ids] + self.positions[:length] + self.token_type
-        x = _layer_norm(x.reshape(batch * length, WIDTH), *self.norm)
-        padding = ((1 - mask) * np.float32(-1e4))[:, None, None, :]
-        for layer in self.layers:
-            x = _forward(layer, x, padding, batch, length)
-        x = x.reshape(batch, length, WIDTH)
-        pooled = (x * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
-        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+
+def _groups(ids: list[list[int]]) -> list[list[int]]:
+    """The texts' indices in groups of similar token length: a group is closed once padding would
+    cost more than a tenth of its tokens."""
+    order = sorted(range(len(ids)), key=lambda index: len(ids[index]))
+    groups: list[list[int]] = [[]]
+    used = 0
+    for index in order:
+        group = groups[-1]
+        if group and len(ids[index]) * (len(group) + 1) > 1.1 * (used + len(ids[index])):
+            groups.append([])
+            group, used = groups[-1], 0
+        group.append(index)
+        used += len(ids[index])
+    return groups
 
 
 def _layer(weights: dict, prefix: str) -> _Layer:
@@ -96,22 +120,30 @@ def _layer(weights: dict, prefix: str) -> _Layer:
 
     attention = "attention.self."
     return _Layer(
-        qkv=np.concatenate([get(f"{attention}{part}.weight") for part in ("query", "key", "value")]).T.copy(),
-        qkv_bias=np.concatenate([get(f"{attention}{part}.bias") for part in ("query", "key", "value")]),
+        # Attention's 1/sqrt(32) is folded into the query's weights and bias.
+        qkv=np.ascontiguousarray(
+            np.concatenate([get(f"{attention}{part}.weight") for part in ("query", "key", "value")]).T
+            * _QUERY_SCALE
+        ),
+        qkv_bias=np.concatenate([get(f"{attention}{part}.bias") for part in ("query", "key", "value")])
+        * _QUERY_SCALE[0],
         out=get("attention.output.dense.weight").T.copy(),
         out_bias=get("attention.output.dense.bias"),
         norm1=(get("attention.output.LayerNorm.weight"), get("attention.output.LayerNorm.bias")),
         up=get("intermediate.dense.weight").T.copy(),
         up_bias=get("intermediate.dense.bias"),
-        down=get("output.dense.weight").T.copy(),
+        # GELU's final halving is folded into the next product's weights.
+        down=np.ascontiguousarray(get("output.dense.weight").T * _HALF),
         down_bias=get("output.dense.bias"),
         norm2=(get("output.LayerNorm.weight"), get("output.LayerNorm.bias")),
     )
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    x = x - x.mean(axis=-1, keepdims=True)
-    variance = (x * x).mean(axis=-1, keepdims=True)
+    """Layer normalisation of the rows of `x`, in place (`x` is overwritten and returned)."""
+    x -= x.mean(axis=-1, keepdims=True)
+    variance = np.einsum("ij,ij->i", x, x)[:, None]
+    variance *= np.float32(1 / x.shape[-1])
     variance += np.float32(1e-12)
     x /= np.sqrt(variance)
     x *= weight
@@ -120,35 +152,46 @@ def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarr
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    """BERT's GELU by its tanh form (within 1e-3 of the exact one), computed in place."""
+    """Twice BERT's GELU, by its tanh form (within 1e-3 of the exact one): the layer's
+    `down` weights are halved to match."""
     inner = x * x
+    inner *= _GELU_AB
+    inner += _GELU_B
     inner *= x
-    inner *= _GELU_A
-    inner += x
-    inner *= _GELU_B
     np.tanh(inner, out=inner)
     inner += 1
     inner *= x
-    inner *= _HALF
     return inner
 
 
-def _forward(layer: _Layer, x: np.ndarray, padding: np.ndarray, batch: int, length: int) -> np.ndarray:
-    def heads(part: np.ndarray) -> np.ndarray:
-        return part.reshape(batch, length, HEADS, _HEAD_WIDTH).transpose(0, 2, 1, 3)
-
-    qkv = x @ layer.qkv + layer.qkv_bias
-    query, key, value = (heads(part) for part in np.split(qkv, 3, axis=-1))
-    scores = query @ key.transpose(0, 1, 3, 2)
-    scores *= _SCALE
-    scores += padding
-    scores -= scores.max(axis=-1, keepdims=True)
-    np.exp(scores, out=scores)
-    scores /= scores.sum(axis=-1, keepdims=True)
-    context = (scores @ value).transpose(0, 2, 1, 3).reshape(batch * length, WIDTH)
-    x = _layer_norm(x + context @ layer.out + layer.out_bias, *layer.norm1)
-    hidden = _gelu(x @ layer.up + layer.up_bias)
-    return _layer_norm(x + hidden @ layer.down + layer.down_bias, *layer.norm2)
+def _forward(layer: _Layer, x: np.ndarray, blocks: list) -> np.ndarray:
+    """One layer over the stacked rows of every group; `blocks` gives each group's first row, its
+    shape and its padding mask, for attention."""
+    qkv = x @ layer.qkv
+    qkv += layer.qkv_bias
+    context = np.empty_like(x)
+    for row, batch, length, padding in blocks:
+        part = qkv[row : row + batch * length].reshape(batch, length, 3, HEADS, _HEAD_WIDTH)
+        query, key, value = (part[:, :, which].transpose(0, 2, 1, 3) for which in range(3))
+        scores = query @ key.transpose(0, 1, 3, 2)
+        scores += padding
+        scores -= scores.max(axis=-1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=-1, keepdims=True)
+        context[row : row + batch * length] = (
+            (scores @ value).transpose(0, 2, 1, 3).reshape(batch * length, WIDTH)
+        )
+    # In place wherever it can be: each new array of this size costs a pass of its own.
+    attended = context @ layer.out
+    attended += layer.out_bias
+    attended += x
+    x = _layer_norm(attended, *layer.norm1)
+    hidden = x @ layer.up
+    hidden += layer.up_bias
+    out = _gelu(hidden) @ layer.down
+    out += layer.down_bias
+    out += x
+    return _layer_norm(out, *layer.norm2)
 
 
 @cache

@@ -43,31 +43,45 @@ NEGATIVE_NEIGHBOURS = 3
 def neighbour_margin(x: np.ndarray, positives: np.ndarray, negatives: np.ndarray) -> np.ndarray:
     """How much closer each row of `x` is to its nearest examples of a kind than to its nearest
     sentences of messages without it (cosine: every embedding has unit length)."""
-    near_positive = np.sort(x @ positives.T, axis=1)[:, -POSITIVE_NEIGHBOURS:].mean(axis=1)
-    near_negative = np.partition(x @ negatives.T, -NEGATIVE_NEIGHBOURS, axis=1)[:, -NEGATIVE_NEIGHBOURS:]
-    return near_positive - near_negative.mean(axis=1)
+    return _margin(x @ positives.T, x @ negatives.T)
+
+
+def _margin(to_positives: np.ndarray, to_negatives: np.ndarray) -> np.ndarray:
+    near_positive = np.partition(to_positives, -POSITIVE_NEIGHBOURS, axis=1)[:, -POSITIVE_NEIGHBOURS:]
+    near_negative = np.partition(to_negatives, -NEGATIVE_NEIGHBOURS, axis=1)[:, -NEGATIVE_NEIGHBOURS:]
+    return near_positive.mean(axis=1) - near_negative.mean(axis=1)
 
 
 @dataclass(frozen=True)
 class Model:
     """Per kind: a logistic regression over a unit's embedding and its nearest-neighbour margin,
-    each standardised on the training negatives and added; the kind is flagged at `thresholds`."""
+    each standardised on the training negatives and added; the kind is flagged at `thresholds`.
+
+    The corpus's sentences are stored once (`sentences`); `negative_masks` says which of them are
+    each kind's negatives. Every kind's examples are stacked in `positives`, `positive_ends` marks
+    where each kind's end."""
 
     kinds: tuple[FlagKind, ...]
     weights: np.ndarray  # (kinds, 384)
     bias: np.ndarray  # (kinds,)
     scale: np.ndarray  # (kinds, 4): mean and deviation of the logit, then of the margin
     thresholds: np.ndarray  # (kinds,)
-    positives: tuple[np.ndarray, ...]  # per kind, (examples, 384)
-    negatives: tuple[np.ndarray, ...]  # per kind, (sentences, 384)
+    positives: np.ndarray  # (examples of every kind, 384)
+    positive_ends: np.ndarray  # (kinds,)
+    sentences: np.ndarray  # (sentences, 384)
+    negative_masks: np.ndarray  # (kinds, sentences), bool
 
     def scores(self, embeddings: np.ndarray) -> np.ndarray:
-        """(units, kinds) scores, on the scale of `thresholds`."""
+        """(units, kinds) scores, on the scale of `thresholds`: one product with all the stored
+        sentences and one with all the examples, then each kind's share of them."""
         logits = embeddings @ self.weights.T + self.bias
+        to_sentences = embeddings @ self.sentences.T
+        to_positives = embeddings @ self.positives.T
+        starts = np.concatenate([[0], self.positive_ends[:-1]])
         margins = np.column_stack(
             [
-                neighbour_margin(embeddings, positives, negatives)
-                for positives, negatives in zip(self.positives, self.negatives, strict=True)
+                _margin(to_positives[:, start:end], to_sentences[:, mask])
+                for start, end, mask in zip(starts, self.positive_ends, self.negative_masks, strict=True)
             ]
         )
         return (logits - self.scale[:, 0]) / self.scale[:, 1] + (margins - self.scale[:, 2]) / self.scale[
@@ -78,19 +92,17 @@ class Model:
 @cache
 def model() -> Model:
     with np.load(MODEL_PATH, allow_pickle=False) as data:
-        kinds = tuple(FlagKind(kind) for kind in data["kinds"])
         sentences = data["sentences"].astype(np.float32)
-        masks = np.unpackbits(data["negative_masks"], axis=1, count=len(sentences)).astype(bool)
-        ends = np.cumsum(data["positive_rows"])
-        positives = np.split(data["positives"].astype(np.float32), ends[:-1])
         return Model(
-            kinds=kinds,
+            kinds=tuple(FlagKind(kind) for kind in data["kinds"]),
             weights=data["weights"],
             bias=data["bias"],
             scale=data["scale"],
             thresholds=data["thresholds"],
-            positives=tuple(positives),
-            negatives=tuple(sentences[mask] for mask in masks),
+            positives=data["positives"].astype(np.float32),
+            positive_ends=np.cumsum(data["positive_rows"]),
+            sentences=sentences,
+            negative_masks=np.unpackbits(data["negative_masks"], axis=1, count=len(sentences)).astype(bool),
         )
 
 

@@ -685,3 +685,24 @@ def test_long_run_on_sentences_are_also_read_in_windows():
     spans = unit_spans(text)
     assert spans[0] == (0, len(text))
     assert len(spans) > 1 and all(0 <= start < end <= len(text) for start, end in spans)
+
+
+def test_a_texts_embedding_does_not_depend_on_the_texts_read_with_it():
+    """The encoder stacks texts of similar length in padded groups; padding and neighbours must not
+    change what a text means. Embeddings are of unit length, and an empty list gives no rows."""
+    from recognition.screening.encoder import encoder
+
+    texts = [
+        "Thank you.",
+        "I won't be around much longer, everyone would be better off without me.",
+        "The van came to the station on Tuesday and the dog was lovely, thank you all so much for "
+        "the tea, the biscuits and the chat, it made my week.",
+        "Diolch o galon i bawb yng ngorsaf Caerfyrddin.",
+    ]
+    together = encoder().encode(texts * 3)
+    alone = np.vstack([encoder().encode([text]) for text in texts])
+    assert together.shape == (12, 384)
+    assert np.allclose(together[:4], alone, atol=1e-5)
+    assert np.allclose(together[4:8], alone, atol=1e-5)
+    assert np.allclose(np.linalg.norm(together, axis=1), 1, atol=1e-5)
+    assert encoder().encode([]).shape == (0, 384)
