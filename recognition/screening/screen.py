@@ -72,7 +72,15 @@ def _screen_body(text: str, recent_texts: Iterable[str], protected_names: tuple[
     flags += [Flag(FlagKind.SHOUTING, start, end) for start, end in find_shouting(text)]
     flags += find_not_thanks(text)
     flags += find_operational_detail(text)
-    flags += find_semantic(text)
+    # A sentence the learned layer flags gives way to a pattern's flag of the same kind inside it:
+    # the moderator sees "12a High Street" marked, not the whole sentence around it.
+    flags += [
+        flag
+        for flag in find_semantic(text)
+        if not any(
+            other.kind == flag.kind and other.start < flag.end and flag.start < other.end for other in flags
+        )
+    ]
     if is_repeated(text, recent_texts):
         start = len(text) - len(text.lstrip())
         flags.append(Flag(FlagKind.REPEATED, start, len(text.rstrip())))

@@ -1,10 +1,11 @@
-"""The semantic layer: what a message means, sentence by sentence, for the kinds that no word list
-covers (a disclosure, a complaint, a crime report, operational detail).
+"""The learned layer: what a message means, sentence by sentence, for the kinds that no word list
+covers (a disclosure, a complaint, a crime report, operational detail, where someone lives).
 
 A message is cut into units: its sentences, and windows of a long sentence written without stops,
 so one sentence of distress inside a warm thank-you is read on its own. Each unit is embedded
-(`encoder`) and scored by one logistic regression per kind. A kind is flagged on every unit that
-scores at or above that kind's threshold; the flag spans that unit.
+(`encoder`) and scored per kind by a logistic regression and its nearest examples; to that is added
+the kind's lexical score of the whole message (`lexical`: its words and letter groups). A kind is
+flagged on every unit that scores at or above that kind's threshold; the flag spans that unit.
 
 The weights and thresholds in data/semantic_model.npz are made by `make screening-train` from the
 development part of the labelled corpus only (scripts/train_screening.py); the held-out part is
@@ -18,11 +19,13 @@ from pathlib import Path
 
 import numpy as np
 
+from . import lexical
 from .flags import Flag, FlagKind
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "semantic_model.npz"
 SEMANTIC_KINDS = (
     FlagKind.SAFEGUARDING,
+    FlagKind.ADDRESS,
     FlagKind.COMPLAINT,
     FlagKind.CRIME_REPORT,
     FlagKind.OPERATIONAL_DETAIL,
@@ -38,6 +41,8 @@ MIN_UNIT_CHARACTERS = 12
 
 POSITIVE_NEIGHBOURS = 2
 NEGATIVE_NEIGHBOURS = 3
+# How many of the nearest stored sentences are looked at first for every kind's negatives at once.
+_SHORTLIST = 16
 
 
 def neighbour_margin(x: np.ndarray, positives: np.ndarray, negatives: np.ndarray) -> np.ndarray:
@@ -70,23 +75,52 @@ class Model:
     positive_ends: np.ndarray  # (kinds,)
     sentences: np.ndarray  # (sentences, 384)
     negative_masks: np.ndarray  # (kinds, sentences), bool
+    lexical: lexical.Model
 
     def scores(self, embeddings: np.ndarray) -> np.ndarray:
         """(units, kinds) scores, on the scale of `thresholds`: one product with all the stored
         sentences and one with all the examples, then each kind's share of them."""
         logits = embeddings @ self.weights.T + self.bias
-        to_sentences = embeddings @ self.sentences.T
         to_positives = embeddings @ self.positives.T
+        near_negative = self._near_negatives(embeddings @ self.sentences.T)
         starts = np.concatenate([[0], self.positive_ends[:-1]])
-        margins = np.column_stack(
-            [
-                _margin(to_positives[:, start:end], to_sentences[:, mask])
-                for start, end, mask in zip(starts, self.positive_ends, self.negative_masks, strict=True)
-            ]
+        margins = (
+            np.column_stack(
+                [
+                    np.partition(to_positives[:, start:end], -POSITIVE_NEIGHBOURS, axis=1)[
+                        :, -POSITIVE_NEIGHBOURS:
+                    ].mean(axis=1)
+                    for start, end in zip(starts, self.positive_ends, strict=True)
+                ]
+            )
+            - near_negative
         )
         return (logits - self.scale[:, 0]) / self.scale[:, 1] + (margins - self.scale[:, 2]) / self.scale[
             :, 3
         ]
+
+    def _near_negatives(self, to_sentences: np.ndarray) -> np.ndarray:
+        """(units, kinds): the mean closeness of each unit to its NEGATIVE_NEIGHBOURS nearest
+        negatives of each kind. The kinds share most of their negatives, so the nearest few of all
+        the sentences are found once and each kind takes its first negatives among them; a unit
+        with too few there is read against all of that kind's negatives."""
+        nearest = np.argpartition(to_sentences, -_SHORTLIST, axis=1)[:, -_SHORTLIST:]
+        closeness = np.take_along_axis(to_sentences, nearest, axis=1)
+        order = np.argsort(-closeness, axis=1)
+        nearest, closeness = (
+            np.take_along_axis(nearest, order, axis=1),
+            np.take_along_axis(closeness, order, axis=1),
+        )
+        out = np.empty((len(to_sentences), len(self.kinds)), dtype=np.float32)
+        for column, mask in enumerate(self.negative_masks):
+            negative = mask[nearest]
+            taken = negative & (np.cumsum(negative, axis=1) <= NEGATIVE_NEIGHBOURS)
+            enough = taken.sum(axis=1) == NEGATIVE_NEIGHBOURS
+            out[:, column] = np.where(taken, closeness, 0).sum(axis=1) / NEGATIVE_NEIGHBOURS
+            for unit in np.flatnonzero(~enough):
+                row = to_sentences[unit, mask]
+                out[unit, column] = np.partition(row, -NEGATIVE_NEIGHBOURS)[-NEGATIVE_NEIGHBOURS:].mean()
+        return out
 
 
 @cache
@@ -103,6 +137,12 @@ def model() -> Model:
             positive_ends=np.cumsum(data["positive_rows"]),
             sentences=sentences,
             negative_masks=np.unpackbits(data["negative_masks"], axis=1, count=len(sentences)).astype(bool),
+            lexical=lexical.Model(
+                idf=data["lexical_idf"].astype(np.float32),
+                weights=data["lexical_weights"].astype(np.float32),
+                bias=data["lexical_bias"],
+                scale=data["lexical_scale"],
+            ),
         )
 
 
@@ -144,15 +184,16 @@ def unit_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=128)
 def unit_scores(text: str) -> tuple[tuple[tuple[int, int], ...], np.ndarray]:
-    """The units of `text` and their (units, kinds) scores. Cached: the form screens a text and
-    then asks whether it reads as thanks."""
+    """The units of `text` and their (units, kinds) scores: each unit's own, plus the lexical score
+    of the whole message for that kind. Cached: the form screens a text and then asks whether it
+    reads as thanks."""
     from .encoder import encoder
 
     spans = tuple(unit_spans(text))
     if not spans:
         return spans, np.zeros((0, len(model().kinds)), dtype=np.float32)
     embeddings = encoder().encode([text[begin:end] for begin, end in spans])
-    return spans, model().scores(embeddings)
+    return spans, model().scores(embeddings) + model().lexical.scores(text)
 
 
 # A crisis told as over: "two years on we are thriving", "I'm doing well now". A thank-you for
@@ -170,8 +211,19 @@ _RESOLVED = re.compile(
 )
 
 
+# An address is where someone lives or can be found: a sentence that only names a street ("the
+# officers on Mill Lane were lovely") is none, however much it reads like the corpus's addresses.
+_RESIDES = re.compile(
+    r"\b(?:liv(?:e|es|ed|ing)|stay(?:s|ed|ing)?|resid\w*|moved|home|house|flat|bedsit|room|plot|pitch"
+    r"|berth|farm|cottage|bungalow|caravan|static|chalet|croft|maisonette|address|door|neighbou?r\w*"
+    r"|upstairs|downstairs|floor|hostel|refuge|digs|byw|cartref|t[ŷy]|fflat|ystafell|fferm|bwthyn"
+    r"|carafa[nń]|drws|cymydog\w*)\b",
+    re.I,
+)
+
+
 def find_semantic(text: str) -> list[Flag]:
-    """Flags of the semantic kinds, one per unit that reaches the kind's threshold."""
+    """Flags of the learned kinds, one per unit that reaches the kind's threshold."""
     current = model()
     spans, scores = unit_scores(text)
     resolved = bool(_RESOLVED.search(text.replace("\u2019", "'")))
@@ -180,6 +232,7 @@ def find_semantic(text: str) -> list[Flag]:
         for column, kind in enumerate(current.kinds)
         if not (resolved and kind == FlagKind.SAFEGUARDING)
         for unit in np.flatnonzero(scores[:, column] >= current.thresholds[column])
+        if kind != FlagKind.ADDRESS or _RESIDES.search(text, *spans[unit])
     ]
 
 
