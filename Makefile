@@ -53,7 +53,7 @@ bench: $(INSTALLED) ## Feed, 304 poll and wall under gunicorn + wrk vs a bare vi
 screening-report: $(INSTALLED) ## Screening on the development and held-out corpus: recall, false positives, timing
 	$(BIN)/python bench/screening_report.py
 
-screening-train: $(INSTALLED) ## Retrain screening's semantic layer on the development corpus (about 3 minutes)
+screening-train: $(INSTALLED) ## Retrain screening's learned layer on the development corpus and cross-validate it (about 3 minutes)
 	$(BIN)/python scripts/train_screening.py
 
 messages: $(INSTALLED) ## Refresh the Welsh catalogue from the code and compile it (needs GNU gettext)

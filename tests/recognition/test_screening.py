@@ -706,3 +706,76 @@ def test_a_texts_embedding_does_not_depend_on_the_texts_read_with_it():
     assert np.allclose(together[4:8], alone, atol=1e-5)
     assert np.allclose(np.linalg.norm(together, axis=1), 1, atol=1e-5)
     assert encoder().encode([]).shape == (0, 384)
+
+
+# The lexical half of the learned layer
+
+
+def test_a_misspelt_word_keeps_most_of_its_letter_groups():
+    from recognition.screening import lexical
+
+    right, _ = lexical.counts("tablets")
+    wrong, _ = lexical.counts("tabletts")
+    assert len(set(right) & set(wrong)) >= 0.6 * len(set(right))
+    assert lexical.counts("Tablets") == lexical.counts("tablets")
+
+
+def test_a_messages_lexical_vector_has_unit_length_letters_and_words():
+    from recognition.screening import lexical
+
+    idf = np.ones(lexical.DIMENSIONS, dtype=np.float32)
+    indices, values = lexical.vector("Thank you, PC Hill. Thank you!", idf)
+    letters = indices < lexical.LETTER_BUCKETS
+    assert letters.any() and (~letters).any()
+    assert np.isclose(np.linalg.norm(values[letters]), 1) and np.isclose(np.linalg.norm(values[~letters]), 1)
+    assert lexical.vector("   ", idf)[0].size == 0
+    assert lexical.vector("🙏🙏", idf)[0].size == 0
+
+
+def test_the_lexical_model_scores_every_learned_kind_and_empty_text_too():
+    from recognition.screening.semantic import SEMANTIC_KINDS, model
+
+    assert model().lexical.scores("thank you").shape == (len(SEMANTIC_KINDS),)
+    assert np.isfinite(model().lexical.scores("")).all()
+
+
+# Where someone lives, read by the learned layer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please thank the officer who visited my nan, she lives in the flat above the chemist on Mill Lane.",
+        "My dad is in room 12 at Ashfield House care home and loved your visit.",
+    ],
+)
+def test_where_someone_lives_is_flagged_without_a_house_number(text):
+    assert FlagKind.ADDRESS in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The officers on Mill Lane were lovely.",
+        "Thank you to everyone at Rhyl station for the open day.",
+        "Thanks to the officers at the crash on the A55 on Tuesday night.",
+    ],
+)
+def test_a_street_or_a_station_merely_named_is_no_address(text):
+    assert FlagKind.ADDRESS not in kinds(text)
+
+
+def test_a_patterns_span_wins_over_the_learned_sentence_around_it():
+    assert flagged("We are at 12a High Street.", FlagKind.ADDRESS) == ["12a High Street"]
+
+
+def test_the_model_carries_the_cross_validated_figures_of_the_development_part():
+    import json
+
+    with np.load(MODEL_PATH, allow_pickle=False) as model:
+        figures = json.loads(str(model["cross_validated"]))
+    development = load_corpus(CORPUS)
+    assert figures["messages"] == len(development)
+    assert figures["risky"] == sum(bool(case.expect) for case in development)
+    assert 0 < figures["caught"] <= figures["risky"]
+    assert set(figures["kinds"]) >= {"safeguarding", "complaint", "crime_report", "operational_detail"}
