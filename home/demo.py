@@ -174,7 +174,9 @@ def seed_site() -> HomePage:
     locales = ensure_locales()
     Topic.objects.ensure_all()
     home = ensure_home_page(locales["en"])
-    ensure_group(NATIONAL_TEAM, home, ensure_collection(NATIONAL_TEAM))
+    # The national team's media rights are on the root collection, so every force's collection too.
+    ensure_collection(NATIONAL_TEAM)
+    ensure_group(NATIONAL_TEAM, home, Collection.get_first_root_node())
     for index, force in enumerate(read_forces()):
         hub = ensure_force_hub(home, force, index)
         ensure_group(f"{force.name} editors", hub, ensure_collection(force.name))

@@ -88,3 +88,28 @@ def test_the_admin_api_is_closed_to_visitors_who_are_not_logged_in(client, media
 
     assert response.status_code in (302, 401, 403)
     assert "rota" not in response.content.decode() and "photo" not in response.content.decode()
+
+
+def test_wagtails_default_groups_hold_no_rights(db):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+    defaults = Group.objects.filter(name__in=["Editors", "Moderators"])
+    assert not GroupPagePermission.objects.filter(group__in=defaults).exists()
+    assert not GroupCollectionPermission.objects.filter(group__in=defaults).exists()
+    assert not any(group.permissions.exists() for group in defaults)
+
+
+def test_the_demo_gives_the_national_team_every_collection_and_a_force_only_its_own(db):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupCollectionPermission
+
+    from home.demo import seed_site
+
+    seed_site()
+    national = GroupCollectionPermission.objects.filter(group__name=NATIONAL_TEAM)
+    assert national.filter(collection=Collection.get_first_root_node()).exists()
+    kent = Group.objects.get(name="Kent Police editors")
+    assert set(
+        GroupCollectionPermission.objects.filter(group=kent).values_list("collection__name", flat=True)
+    ) == {"Kent Police"}
