@@ -91,7 +91,7 @@ message_list = extend_schema_view(
         responses={
             200: OpenApiResponse(MessagePageSerializer, description="A page of messages, newest first."),
             **ERRORS,
-            404: OpenApiResponse(ErrorSerializer, description="No such force, station or cursor."),
+            404: OpenApiResponse(ErrorSerializer, description="No such force or station."),
         },
     )
 )

@@ -1,11 +1,15 @@
 """The read-only feed at /api/v1/: its exact shape, what never appears in it, its filters, its
 pagination, its errors and its throttle."""
 
+from base64 import b64encode
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.conf import settings
 from django.test import override_settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from recognition.api.views import MessageListView
 from recognition.models import ForceRecognitionSettings, MessageStatus, NationalWallSettings
@@ -188,11 +192,29 @@ def test_remembered_queries_are_bounded_in_number_and_length(client, force_hub, 
     assert all(len(raw) <= keys.MAX_QUERY_LENGTH for raw in keys.keys)
 
 
-def test_a_malformed_cursor_names_no_page(client, force_hub):
-    response = feed(client, "?cursor=not-a-cursor")
+@pytest.mark.parametrize(
+    "cursor",
+    ["not-a-cursor", "cD14", "cD0yMDI1LTEzLTQwVDAwOjAw", "bz0tMQ==", "%FF", "bz1hYmM=", "cD0"],
+)
+def test_a_malformed_cursor_is_a_json_400(client, force_hub, cursor):
+    """Bad base64, a position that is no date ("p=x", "p=2025-13-40T00:00"), a negative offset."""
+    response = feed(client, f"?cursor={cursor}")
 
-    assert response.status_code == 404
+    assert response.status_code == 400
     assert set(response.json()) == {"detail"}
+
+
+@hypothesis_settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cursor=st.one_of(st.text(max_size=60), st.binary(max_size=40).map(lambda raw: b64encode(raw).decode()))
+)
+def test_no_cursor_is_a_server_error(client, force_hub, cursor):
+    response = client.get("/api/v1/messages/", {"cursor": cursor})
+
+    assert response.status_code in (200, 304, 400, 404)
+    assert response["Content-Type"].startswith("application/json")
 
 
 def test_cursor_pages_walk_every_message_once_newest_first(client, force_hub, publish):

@@ -11,6 +11,7 @@ from django.test import override_settings
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from recognition.models import ForceRecognitionSettings
 from tests.factories import MessageFactory
@@ -92,5 +93,8 @@ def small_wall(force_hub, other_force_hub, in_test_transaction):
 def test_the_feed_keeps_every_promise_of_its_schema(small_wall, case):
     # Many more requests than a minute's allowance: the throttle is tested on its own.
     rest_framework = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"feed": None}}
+    # A cursor is opaque: only those the feed gave out are valid, which no schema can say, so a
+    # made-up one is rightly a 400 (tests/recognition/test_feed.py); every other check still holds.
+    excluded = [positive_data_acceptance] if (case.query or {}).get("cursor") else []
     with override_settings(REST_FRAMEWORK=rest_framework):
-        case.call_and_validate()
+        case.call_and_validate(excluded_checks=excluded)
