@@ -113,3 +113,17 @@ def test_the_demo_gives_the_national_team_every_collection_and_a_force_only_its_
     assert set(
         GroupCollectionPermission.objects.filter(group=kent).values_list("collection__name", flat=True)
     ) == {"Kent Police"}
+
+
+def test_wagtails_pages_endpoint_shows_an_editor_no_other_forces_hub(
+    client, herts_editor, force_hub, other_force_hub
+):
+    """The admin API's pages endpoint is Wagtail's own (it lists only explorable pages): walked here
+    so an upgrade that widens it is caught."""
+    client.force_login(herts_editor)
+
+    listed = client.get("/admin/api/main/pages/", {"child_of": force_hub.get_parent().pk})
+
+    assert listed.status_code == 200
+    assert [item["id"] for item in listed.json()["items"]] == [force_hub.pk]
+    assert client.get(f"/admin/api/main/pages/{other_force_hub.pk}/").status_code == 404
