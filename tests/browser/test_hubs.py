@@ -115,7 +115,8 @@ def test_the_library_filters_work_without_javascript(browser, live_server, site)
 
     page.get_by_label("Search").fill("compassion")
     page.get_by_label("Kind").select_option("toolkit")
-    page.get_by_role("button", name="Show resources").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Show resources").click()
 
     assert "kind=toolkit" in page.url
     assert page.get_by_role("heading", name="1 resource").is_visible()

@@ -36,6 +36,12 @@ def fill_in_thanks(
     page.get_by_label("I agree that my message").check()
 
 
+def send(page):
+    """Press "Send your thanks" and wait for the server's answer: the click alone returns before it."""
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send your thanks").click()
+
+
 def test_a_phone_user_sends_thanks_and_gets_a_receipt(
     live_server, phone_page, force_hub, axe_violations, csp_violations
 ):
@@ -46,7 +52,7 @@ def test_a_phone_user_sends_thanks_and_gets_a_receipt(
     fill_in_thanks(phone_page)
     # Focusing the form started the proof of work, in a worker served from our own origin.
     phone_page.locator('altcha-widget .altcha[data-state="verified"]').wait_for(timeout=60_000)
-    phone_page.get_by_role("button", name="Send your thanks").click()
+    send(phone_page)
 
     assert phone_page.get_by_role("heading", name="Thank you").is_visible()
     assert phone_page.get_by_role("link", name="Withdraw my message").is_visible()
@@ -67,7 +73,7 @@ def test_mistakes_are_listed_in_an_error_summary_that_takes_focus(
     phone_page.goto(live_server.url + "/thanks/new/")
 
     phone_page.get_by_label("Your message").fill("Thanks")
-    phone_page.get_by_role("button", name="Send your thanks").click()
+    send(phone_page)
 
     summary = phone_page.locator(".govuk-error-summary")
     assert summary.is_visible()
@@ -84,7 +90,7 @@ def test_the_form_works_without_javascript(live_server, browser, force_hub):
     page.goto(live_server.url + "/thanks/new/?force=hertfordshire")
 
     fill_in_thanks(page)
-    page.get_by_role("button", name="Send your thanks").click()
+    send(page)
 
     assert page.get_by_role("heading", name="Thank you").is_visible()
     assert Message.objects.count() == 1
@@ -99,7 +105,7 @@ def test_the_whole_path_on_a_phone_submit_receipt_then_a_moderator_approves(
     page.goto(live_server.url + "/thanks/new/?force=hertfordshire&station=hatfield")
     fill_in_thanks(page, body="Thank you to the Hatfield team for finding our lost grandad so quickly.")
     page.locator('altcha-widget .altcha[data-state="verified"]').wait_for(timeout=60_000)
-    page.get_by_role("button", name="Send your thanks").click()
+    send(page)
     assert page.get_by_role("heading", name="Thank you").is_visible()
     public.close()
 
@@ -107,11 +113,14 @@ def test_the_whole_path_on_a_phone_submit_receipt_then_a_moderator_approves(
     moderator.goto(live_server.url + "/admin/login/")
     moderator.get_by_label("Username").fill(force_editor.username)
     moderator.get_by_label("Password").fill("correct horse battery staple")
-    moderator.get_by_role("button", name="Sign in").click()
+    with moderator.expect_navigation():
+        moderator.get_by_role("button", name="Sign in").click()
     moderator.goto(live_server.url + "/admin/thanks/messages/")
     message_link = re.compile("finding our lost grandad|The officers who came")
-    moderator.get_by_role("link", name=message_link).first.click()
-    moderator.get_by_role("button", name="Approve").click()
+    with moderator.expect_navigation():
+        moderator.get_by_role("link", name=message_link).first.click()
+    with moderator.expect_navigation():
+        moderator.get_by_role("button", name="Approve").click()
 
     message = Message.objects.get()
     assert message.status == MessageStatus.APPROVED
@@ -129,7 +138,7 @@ def test_a_disclosure_is_answered_first_with_where_to_get_help_now(
         "I won't be around much longer.",
     )
     phone_page.locator('altcha-widget .altcha[data-state="verified"]').wait_for(timeout=60_000)
-    phone_page.get_by_role("button", name="Send your thanks").click()
+    send(phone_page)
 
     main = phone_page.locator("main")
     first_heading = main.get_by_role("heading").first.inner_text()

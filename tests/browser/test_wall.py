@@ -82,11 +82,13 @@ def test_filters_are_plain_links_that_work_without_javascript(live_server, brows
     page.goto(live_server.url + "/thanks/")
 
     page.get_by_text("Choose a force").click()
-    page.get_by_role("link", name="Hertfordshire Constabulary").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Hertfordshire Constabulary").click()
     assert page.url.endswith("/thanks/hertfordshire/")
     assert page.locator(".rpw-card").count() == 2
 
-    page.get_by_role("link", name="Hatfield").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Hatfield").click()
     assert page.url.endswith("/thanks/hertfordshire/?station=hatfield")
     assert page.locator(".rpw-card").count() == 1
     context.close()
