@@ -31,6 +31,8 @@ urlpatterns = [
         admin_view(ScopedSnippetsAPI.as_view({"get": "retrieve"})),
         RESOURCES,
     ),
+    # Wagtail's own page chooser, bulk actions, move confirmation and reports, scoped by force.
+    path("admin/", include("home.admin_overrides")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^accent/(?P<colour>[0-9a-f]{6})\.css$", accent_stylesheet, name="accent_stylesheet"),

@@ -17,7 +17,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from wellbeing.models import Topic
 
 from .demo_content import ensure_welsh_resources, fill_hub, fill_national_home
-from .models import ForceHubPage, HomePage, Nation, Station
+from .models import ForceHubPage, ForceModeration, HomePage, Nation, Station
 
 FORCES_CSV = Path(__file__).resolve().parent / "data" / "forces.csv"
 NATIONAL_WEEK = (datetime.date(2027, 3, 15), datetime.date(2027, 3, 21))
@@ -151,6 +151,16 @@ def ensure_group(name: str, page: Page, collection: Collection | None) -> Group:
     return group
 
 
+def ensure_moderators_group(name: str, hub: ForceHubPage) -> Group:
+    """A group whose members moderate `hub`'s thanks and do nothing else in the admin."""
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    ForceModeration.objects.get_or_create(group=group, force=hub)
+    return group
+
+
 def ensure_collection(name: str) -> Collection:
     root = Collection.get_first_root_node()
     existing = root.get_children().filter(name=name).first()
@@ -169,8 +179,8 @@ def ensure_welsh_translation(page: Page, cy: Locale, title: str | None = None) -
 
 @transaction.atomic
 def seed_site() -> HomePage:
-    """The national home, a hub and an editors' group per force, a few stations, the week's events,
-    contacts and resources, and Welsh versions."""
+    """The national home; per force a hub, an editors' and a moderators' group; a few stations, the
+    week's events, contacts and resources, and Welsh versions."""
     locales = ensure_locales()
     Topic.objects.ensure_all()
     home = ensure_home_page(locales["en"])
@@ -180,6 +190,7 @@ def seed_site() -> HomePage:
     for index, force in enumerate(read_forces()):
         hub = ensure_force_hub(home, force, index)
         ensure_group(f"{force.name} editors", hub, ensure_collection(force.name))
+        ensure_moderators_group(f"{force.name} moderators", hub)
     if fill_national_home(home):
         home.save_revision().publish()
     welsh_home = ensure_welsh_translation(home, locales["cy"], "Wythnos Lles a Chydnabod Plismona Ymateb")

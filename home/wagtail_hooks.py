@@ -1,6 +1,27 @@
 from wagtail import hooks
 
-from . import admin_api
+from . import admin_api, admin_overrides
+from .admin_groups import ForceModerationPanel
+from .tenancy import user_is_national
 
 # After Wagtail's own hooks (order 0), which register the unscoped endpoints under the same names.
 hooks.register("construct_admin_api", admin_api.register, order=100)
+
+
+@hooks.register("register_group_permission_panel")
+def register_force_moderation_panel():
+    return ForceModerationPanel
+
+
+@hooks.register("construct_page_chooser_queryset")
+def scope_page_chooser(pages, request):
+    return admin_overrides.scope_page_chooser(pages, request)
+
+
+NATIONAL_REPORTS = {"aging-pages", "page-types-usage"}
+
+
+@hooks.register("construct_reports_menu")
+def offer_national_reports_to_the_national_team(request, menu_items):
+    if not user_is_national(request.user):
+        menu_items[:] = [item for item in menu_items if item.name not in NATIONAL_REPORTS]

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django_tasks import task
-from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from home import tenancy
 
 from .models import ForceRecognitionSettings, Message, MessageStatus
 from .screening import FlagKind
@@ -100,13 +101,10 @@ def _release(digests: list[ForceDigest], now: datetime) -> None:
 
 
 def moderators_of(hub):
-    """Who is told of a force's queue: active users with an email address whose groups may publish
-    its hub page. Superusers are not included: they may moderate every force, but are not
-    moderators, and would get every force's digest."""
-    users = PagePermissionPolicy().users_with_permission_for_instance(
-        "publish", hub, include_superusers=False
-    )
-    return users.exclude(email="")
+    """Who is told of a force's queue: active users with an email address who moderate it (its
+    editors and its moderators, `home.tenancy`). Superusers are not included: they may moderate
+    every force, but are not moderators, and would get every force's digest."""
+    return tenancy.moderators_of(hub).exclude(email="")
 
 
 def _digest_emails(digests: list[ForceDigest]) -> list[EmailMessage]:

@@ -12,7 +12,8 @@ its hub page").
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from home.tenancy import moderators_of, users_who_moderate
 
 from ..models import forces_user_may_moderate
 
@@ -67,11 +68,9 @@ class ForceScopedPermissionPolicy(ModelPermissionPolicy):
     def users_with_any_permission(self, actions):
         if not self.actions.intersection(actions):
             return get_user_model()._default_manager.none()
-        return PagePermissionPolicy().users_with_permission("publish")
+        return users_who_moderate()
 
     def users_with_any_permission_for_instance(self, actions, instance):
         if not self.actions.intersection(actions):
             return get_user_model()._default_manager.none()
-        return PagePermissionPolicy().users_with_permission_for_instance(
-            "publish", getattr(instance, self.force_field)
-        )
+        return moderators_of(getattr(instance, self.force_field), include_superusers=True)
