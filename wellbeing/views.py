@@ -7,8 +7,8 @@ resource permission policy, and list only what the user may manage. The policy i
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,6 +21,8 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser, snippets
 from wagtail_localize.views import snippets_api as localize_snippets_api
 
+from home.admin_scoping import ScopedObjectMixin
+
 from .models import Resource
 
 
@@ -30,16 +32,6 @@ def _managed_resources(user):
 
 def _manages(user, resource: Resource) -> bool:
     return policy_registry.get_by_type(Resource).user_has_permission_for_instance(user, "change", resource)
-
-
-class ScopedObjectMixin:
-    """Refuses any resource of a force (or the national library) the user does not manage."""
-
-    def get_object(self, *args, **kwargs):
-        resource = super().get_object(*args, **kwargs)
-        if not _manages(self.request.user, resource):
-            raise PermissionDenied
-        return resource
 
 
 class ResourceIndexView(snippets.IndexView):
@@ -109,7 +101,7 @@ class ResourceTranslateView(TemplateView):
     def dispatch(self, request, pk, language_code):
         self.resource = get_object_or_404(Resource, pk=pk)
         if not _manages(request.user, self.resource):
-            raise PermissionDenied
+            raise Http404
         self.locale = get_object_or_404(
             Locale.objects.exclude(pk=self.resource.locale_id), language_code=language_code
         )

@@ -6,20 +6,20 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 
+from home.admin_scoping import ScopedObjectMixin
+
 from ..services import Rescreen, add_protected_name, change_protected_name
 from .policies import moderated_forces
 
 
-class ScopedEditView(generic.EditView):
+class ScopedEditView(ScopedObjectMixin, generic.EditView):
     """Edit a force-scoped object (settings, protected names) of the user's own forces only."""
 
-    def get_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"])
+    scope_actions = ("change",)
 
 
-class ScopedDeleteView(generic.DeleteView):
-    def get_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["delete"])
+class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
+    scope_actions = ("delete",)
 
 
 class ScopedIndexView(generic.IndexView):
@@ -30,14 +30,12 @@ class ScopedIndexView(generic.IndexView):
         return queryset.select_related("force")
 
 
-class ScopedHistoryView(HistoryView):
-    def get_base_object_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"])
+class ScopedHistoryView(ScopedObjectMixin, HistoryView):
+    scope_actions = ("change",)
 
 
-class ScopedUsageView(UsageView):
-    def get_base_object_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"])
+class ScopedUsageView(ScopedObjectMixin, UsageView):
+    scope_actions = ("change",)
 
 
 class ForceSettingsIndexView(ScopedIndexView):

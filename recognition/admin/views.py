@@ -24,6 +24,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.widgets.button import HeaderButton
 
+from home.admin_scoping import ScopedObjectMixin
+
 from ..models import ForceRecognitionSettings, Message, MessageStatus, queue_position
 from ..screening import FlagKind, highlight_spans
 from ..services import (
@@ -66,18 +68,6 @@ def next_pending(user_messages, after: Message | None = None):
     disclosure not yet referred, else the oldest."""
     pending = user_messages.pending()
     return pending.exclude(pk=after.pk).first() if after else pending.first()
-
-
-class ScopedObjectMixin:
-    """For the generic single-object views: look objects up in the user's forces only."""
-
-    def get_base_object_queryset(self):
-        return moderated_messages(self)
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(
-            moderated_messages(self), pk=self.kwargs[getattr(self, "pk_url_kwarg", "pk")]
-        )
 
 
 class MessageIndexView(generic.IndexView):
