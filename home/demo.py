@@ -12,7 +12,15 @@ from pathlib import Path
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+)
 
 from wellbeing.models import Topic
 
@@ -161,6 +169,18 @@ def ensure_moderators_group(name: str, hub: ForceHubPage) -> Group:
     return group
 
 
+def ensure_private_collection(parent: Collection, groups: list[Group]) -> Collection:
+    """`parent`'s "internal" child: documents and images in it are served only to `groups` (Wagtail's
+    collection privacy, checked on every download); everything else of a force is public."""
+    collection = parent.get_children().filter(name=f"{parent.name}: internal").first()
+    collection = collection or parent.add_child(name=f"{parent.name}: internal")
+    restriction, _created = CollectionViewRestriction.objects.get_or_create(
+        collection=collection, defaults={"restriction_type": CollectionViewRestriction.GROUPS}
+    )
+    restriction.groups.add(*groups)
+    return collection
+
+
 def ensure_collection(name: str) -> Collection:
     root = Collection.get_first_root_node()
     existing = root.get_children().filter(name=name).first()
@@ -186,11 +206,13 @@ def seed_site() -> HomePage:
     home = ensure_home_page(locales["en"])
     # The national team's media rights are on the root collection, so every force's collection too.
     ensure_collection(NATIONAL_TEAM)
-    ensure_group(NATIONAL_TEAM, home, Collection.get_first_root_node())
+    national_team = ensure_group(NATIONAL_TEAM, home, Collection.get_first_root_node())
     for index, force in enumerate(read_forces()):
         hub = ensure_force_hub(home, force, index)
-        ensure_group(f"{force.name} editors", hub, ensure_collection(force.name))
+        collection = ensure_collection(force.name)
+        editors = ensure_group(f"{force.name} editors", hub, collection)
         ensure_moderators_group(f"{force.name} moderators", hub)
+        ensure_private_collection(collection, [editors, national_team])
     if fill_national_home(home):
         home.save_revision().publish()
     welsh_home = ensure_welsh_translation(home, locales["cy"], "Wythnos Lles a Chydnabod Plismona Ymateb")

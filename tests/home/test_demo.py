@@ -1,10 +1,18 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.models import GroupPagePermission, Locale, Page, Revision
+from wagtail.models import Collection, CollectionViewRestriction, GroupPagePermission, Locale, Page, Revision
 
 from home.demo import NATIONAL_TEAM, read_forces
-from home.models import CaseStudyPage, ForceHubPage, HomePage, Nation, ResourceLibraryPage, Station
+from home.models import (
+    CaseStudyPage,
+    ForceHubPage,
+    ForceModeration,
+    HomePage,
+    Nation,
+    ResourceLibraryPage,
+    Station,
+)
 from wellbeing.models import ForceEvent, ForceSupportContact, NationalEvent, NationalSupportContact, Resource
 
 
@@ -15,6 +23,8 @@ def _snapshot():
         "stations": list(Station.objects.order_by("pk").values_list("page_id", "slug", "name")),
         "groups": sorted(Group.objects.values_list("name", flat=True)),
         "permissions": GroupPagePermission.objects.count(),
+        "moderation": ForceModeration.objects.count(),
+        "collections": list(Collection.objects.order_by("path").values_list("name", flat=True)),
         "events": list(ForceEvent.objects.order_by("pk").values_list("page_id", "title", "starts_at")),
         "national_events": NationalEvent.objects.count(),
         "contacts": (ForceSupportContact.objects.count(), NationalSupportContact.objects.count()),
@@ -96,6 +106,25 @@ def test_seed_demo_gives_each_force_an_editors_group_with_rights_on_its_hub_only
     assert Group.objects.filter(name__endswith=" editors").count() == 43
     national = GroupPagePermission.objects.filter(group__name=NATIONAL_TEAM).values_list("page_id", flat=True)
     assert set(national) == set(HomePage.objects.values_list("pk", flat=True))
+
+
+def test_seed_demo_gives_each_force_a_moderators_group_and_an_internal_collection(seeded):
+    moderators = Group.objects.get(name="Hertfordshire Constabulary moderators")
+    herts = ForceHubPage.objects.get(slug="hertfordshire", locale__language_code="en")
+    assert list(ForceModeration.objects.filter(group=moderators).values_list("force", flat=True)) == [
+        herts.pk
+    ]
+    assert not GroupPagePermission.objects.filter(group=moderators).exists()
+    assert not moderators.collection_permissions.exists()
+    assert ForceModeration.objects.count() == 43
+
+    internal = Collection.objects.get(name="Hertfordshire Constabulary: internal")
+    restriction = CollectionViewRestriction.objects.get(collection=internal)
+    assert set(restriction.groups.values_list("name", flat=True)) == {
+        "Hertfordshire Constabulary editors",
+        NATIONAL_TEAM,
+    }
+    assert CollectionViewRestriction.objects.count() == 43
 
 
 def test_seed_demo_run_twice_gives_the_same_site(seeded):
