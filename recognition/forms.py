@@ -1,8 +1,13 @@
+import hashlib
 import json
+import time
+import uuid
 
-from altcha_django import AltchaField, AltchaMixin
+from altcha_django import AltchaField, AltchaMixin, LocalVerifier, VerificationResult, run_verification
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +39,36 @@ def altcha_strings() -> dict[str, str]:
         "reload": str(_("Try again")),
         "cancel": str(_("Cancel")),
     }
+
+
+def claim_proof_of_work(result: VerificationResult, form_token: uuid.UUID) -> bool:
+    """Claim a solved challenge for one form, atomically in the shared cache. The form's first post
+    claims it; the same form posted again (a double click, a refresh, a retry after a refusal)
+    finds its own claim and goes on to the receipt; any other form is refused: that is a replay."""
+    key = "recognition.altcha:" + hashlib.sha256(str(result.replay_id).encode()).hexdigest()
+    timeout = max(60, int(result.expires_at - time.time()) + 60) if result.expires_at else 3600
+    return cache.add(key, form_token.hex, timeout=timeout) or cache.get(key) == form_token.hex
+
+
+class ProofOfWorkField(AltchaField):
+    """ALTCHA's field, verified without its own replay claim (the form claims per form token), and
+    across a rotation of the secret: a challenge signed under a fallback secret (the form was
+    opened before the rotation) still verifies."""
+
+    def __init__(self, **kwargs):
+        super().__init__(replay_protection=False, return_result=True, **kwargs)
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except ValidationError as error:
+            if error.code != "invalid_signature":
+                raise
+            for secret in getattr(settings, "ALTCHA_HMAC_SECRET_FALLBACKS", ()):
+                result = run_verification(value, verifier=LocalVerifier(hmac_secret=secret), replay=False)
+                if result.verified:
+                    return result
+            raise
 
 
 class NormalisedCharField(forms.CharField):
@@ -134,7 +169,7 @@ class ThankYouForm(AltchaMixin, forms.Form):
     # A field people never see and bots fill in.
     website = forms.CharField(required=False, max_length=500, label=_("Leave this field empty"))
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=1000)
-    altcha = AltchaField(required=False, replay_protection=True, label=_("Check you are a person"))
+    altcha = ProofOfWorkField(required=False, label=_("Check you are a person"))
 
     def __init__(self, *args, initial_force=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -225,4 +260,9 @@ class ThankYouForm(AltchaMixin, forms.Form):
             raise forms.ValidationError(
                 _("This form was open for too long. Check your message and send it again."), code="expired"
             )
+        proof = cleaned.get("altcha")
+        if isinstance(proof, VerificationResult) and (
+            self.token.value is None or not claim_proof_of_work(proof, self.token.value)
+        ):
+            self.add_error("altcha", self.fields["altcha"].error_messages["replayed"])
         return cleaned

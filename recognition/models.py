@@ -5,7 +5,7 @@ from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from home.tenancy import force_hubs_user_may_publish
+from home.tenancy import force_hubs_user_may_moderate
 
 # The flag kind the models query by: `recognition.screening.FlagKind.SAFEGUARDING`'s value (a test
 # holds them equal). The models stay clear of screening, which only the services need.
@@ -99,6 +99,8 @@ class Message(models.Model):
         related_name="messages",
     )
     recipient = models.CharField(_("who is thanked"), max_length=200)
+    # The recipient as a burst of messages is counted by: case, punctuation and spacing ignored.
+    recipient_key = models.CharField(max_length=200, blank=True, editable=False)
     body = models.TextField(_("message"), max_length=1000)
     from_name = models.CharField(_("signed"), max_length=80, blank=True)
     language = models.CharField(_("language"), max_length=8, default="en")
@@ -117,6 +119,9 @@ class Message(models.Model):
         _("status"), max_length=12, choices=MessageStatus.choices, default=MessageStatus.PENDING
     )
     flags = models.JSONField(_("screening flags"), default=list, blank=True)
+    # One of many messages to the same recipient in a short time (`RECOGNITION_BURST_LIMIT`): a
+    # campaign or a pile-on, so held for a moderator to read together, never published at once.
+    held_as_burst = models.BooleanField(_("held: one of a burst to the same recipient"), default=False)
     original_body = models.TextField(_("original message"), blank=True)
     rejection_reason = models.CharField(
         _("rejection reason"), max_length=20, choices=RejectionReason.choices, blank=True
@@ -157,6 +162,7 @@ class Message(models.Model):
             models.Index(fields=["status", "-published_at", "-id"], name="message_published_idx"),
             models.Index(fields=["force", "status", "-published_at"], name="message_force_published_idx"),
             models.Index(fields=["status", "created_at"], name="message_queue_idx"),
+            models.Index(fields=["force", "recipient_key", "created_at"], name="message_recipient_burst_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -284,9 +290,9 @@ class NationalWallSettings(BaseGenericSetting):
 
 
 def forces_user_may_moderate(user):
-    """The force hubs whose messages `user` may moderate: those whose hub page they may publish
-    (`home.tenancy`). A group that may publish the national home may moderate every force."""
-    return force_hubs_user_may_publish(user)
+    """The force hubs whose messages `user` may moderate (the rule is `home.tenancy`'s). A group
+    that may publish the national home may moderate every force."""
+    return force_hubs_user_may_moderate(user)
 
 
 class WallVersion(models.Model):

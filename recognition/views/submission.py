@@ -1,7 +1,11 @@
+from datetime import timedelta
+
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -12,6 +16,7 @@ from ..models import MessageStatus
 from ..ratelimits import seconds_until_allowed
 from ..screening import Flag, signposting_for
 from ..services import find_by_withdraw_token, submit_message, withdraw_message
+from ..services.submission import Submission, find_by_form_token, one_post_of_a_form_at_a_time
 
 QUERY_VALUE_MAX_LENGTH = 100
 
@@ -36,32 +41,32 @@ def _too_large(request) -> bool:
         return True
 
 
-@never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
-def submit(request):
-    """The public form: thank an officer, team or station."""
-    if request.method != "POST":
-        force, initial = _preselected(request)
-        form = ThankYouForm(initial=initial, initial_force=force, request=request)
-        return render(request, "recognition/message_form.html", {"form": form})
+def try_again_when(wait: int, *, now=None) -> str:
+    """When a refused sender may try again, as a person says it: in minutes within the hour, else
+    the local time (and "tomorrow" when it is)."""
+    minutes = -(-wait // 60)
+    if minutes < 60:
+        return ngettext(
+            "Send it again in %(minutes)s minute.", "Send it again in %(minutes)s minutes.", minutes
+        ) % {"minutes": minutes}
+    now = now or timezone.now()
+    at = timezone.localtime(now + timedelta(seconds=wait + 59)).replace(second=0, microsecond=0)
+    if at.date() == timezone.localtime(now).date():
+        return gettext("Send it again after %(time)s.") % {"time": at.strftime("%H:%M")}
+    return gettext("Send it again after %(time)s tomorrow.") % {"time": at.strftime("%H:%M")}
 
-    if _too_large(request):
-        return render(request, "recognition/too_large.html", status=413)
-    form = ThankYouForm(request.POST, request=request)
-    wait = seconds_until_allowed(
-        request, client_hash=client_hash(request), proof_of_work=form.has_proof_of_work
-    )
-    if wait is not None:
-        response = render(request, "recognition/rate_limited.html", {"minutes": -(-wait // 60)}, status=429)
-        response["Retry-After"] = str(wait)
-        return response
-    if form.looks_automated():
-        return render(request, "recognition/received.html", {"automated": True})
-    if not form.is_valid():
-        return render(request, "recognition/message_form.html", {"form": form})
 
+def _refused(request, form, wait: int):
+    """The limit is full: the form again, as typed, saying when it may be sent. Nothing stored."""
+    context = {"form": form, "try_again": try_again_when(wait)}
+    response = render(request, "recognition/message_form.html", context, status=429)
+    response["Retry-After"] = str(wait)
+    return response
+
+
+def _store(request, form) -> Submission:
     data = form.cleaned_data
-    submission = submit_message(
+    return submit_message(
         force=data["force"],
         station=data["station"],
         recipient=data["recipient"],
@@ -72,17 +77,66 @@ def submit(request):
         form_token=form.token.value,
         client_hash=client_hash(request),
     )
-    flags = [Flag.from_dict(flag) for flag in submission.message.flags]
-    return render(
+
+
+def _see_receipt(submission: Submission) -> HttpResponseRedirect:
+    """303 See Other: the browser GETs the receipt, and a refresh there posts nothing again."""
+    response = HttpResponseRedirect(reverse("recognition:receipt", args=[submission.withdraw_token]))
+    response.status_code = 303
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def submit(request):
+    """The public form: thank an officer, team or station. A post that stores a message (or that
+    repeats one that did) is answered with a redirect to its receipt, so sending again, refreshing
+    or going back never stores a second. Only a post about to store counts against the limit."""
+    if request.method != "POST":
+        force, initial = _preselected(request)
+        form = ThankYouForm(initial=initial, initial_force=force, request=request)
+        return render(request, "recognition/message_form.html", {"form": form})
+
+    if _too_large(request):
+        return render(request, "recognition/too_large.html", status=413)
+    form = ThankYouForm(request.POST, request=request)
+    if form.looks_automated():
+        return render(request, "recognition/received.html", {"automated": True})
+    with one_post_of_a_form_at_a_time(form.token.value):
+        submission = find_by_form_token(form.token.value)
+        if submission is None:
+            if not form.is_valid():
+                return render(request, "recognition/message_form.html", {"form": form})
+            wait = seconds_until_allowed(
+                request, client_hash=client_hash(request), proof_of_work=form.has_proof_of_work
+            )
+            if wait is not None:
+                return _refused(request, form, wait)
+            submission = _store(request, form)
+    return _see_receipt(submission)
+
+
+@never_cache
+@require_safe
+def receipt(request, token):
+    """The receipt, reached by redirect once the message is stored: what happens next, where to
+    get help, and the private withdraw link. Its address is as private as that link."""
+    message = find_by_withdraw_token(token)
+    if message is None:
+        raise Http404
+    flags = [Flag.from_dict(flag) for flag in message.flags]
+    response = render(
         request,
         "recognition/received.html",
         {
-            "message": submission.message,
-            "force_name": force_name(submission.message.force, get_language()),
-            "withdraw_token": submission.withdraw_token,
+            "message": message,
+            "force_name": force_name(message.force, get_language()),
+            "withdraw_token": token,
             "signposting": signposting_for(flags),
         },
     )
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @never_cache

@@ -58,11 +58,12 @@ def thanks_data(html: str, hub, **overrides) -> dict:
 
 @pytest.fixture
 def post_thanks(client):
-    """GET the form, then POST it with `overrides`; returns the POST's response."""
+    """GET the form, then POST it with `overrides`; returns the POST's response (a stored message
+    answers 303 to its receipt), or with `follow=True` the page the browser ends on."""
 
-    def post(hub, *, path=FORM_PATH, headers=None, **overrides):
+    def post(hub, *, path=FORM_PATH, headers=None, follow=False, **overrides):
         html = client.get(path).content.decode()
-        return client.post(path, thanks_data(html, hub, **overrides), headers=headers or {})
+        return client.post(path, thanks_data(html, hub, **overrides), headers=headers or {}, follow=follow)
 
     return post
 

@@ -28,8 +28,8 @@ def tight_limits(settings):
 
 
 def test_over_the_limit_answers_429_with_retry_after_and_stores_nothing(post_thanks, force_hub, tight_limits):
-    assert post_thanks(force_hub).status_code == 200
-    assert post_thanks(force_hub, body="A second, different thank you").status_code == 200
+    assert post_thanks(force_hub).status_code == 303
+    assert post_thanks(force_hub, body="A second, different thank you").status_code == 303
 
     response = post_thanks(force_hub, body="A third thank you, one too many")
 
@@ -40,10 +40,10 @@ def test_over_the_limit_answers_429_with_retry_after_and_stores_nothing(post_tha
 
 
 def test_posts_without_javascript_have_a_tighter_limit(post_thanks, force_hub, tight_limits):
-    assert post_thanks(force_hub, altcha=None).status_code == 200
+    assert post_thanks(force_hub, altcha=None).status_code == 303
 
     assert post_thanks(force_hub, altcha=None, body="Another thank you without script").status_code == 429
-    assert post_thanks(force_hub, body="With the proof of work it still goes through").status_code == 200
+    assert post_thanks(force_hub, body="With the proof of work it still goes through").status_code == 303
 
 
 def test_a_forged_forwarded_for_does_not_reset_the_limit(post_thanks, force_hub, tight_limits, settings):
@@ -57,14 +57,14 @@ def test_a_forged_forwarded_for_does_not_reset_the_limit(post_thanks, force_hub,
         for n in range(3)
     ]
 
-    assert statuses == [200, 200, 429]
+    assert statuses == [303, 303, 429]
 
 
 def test_different_clients_have_their_own_limits(post_thanks, force_hub, tight_limits, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     for n in range(3):
         headers = {"X-Forwarded-For": f"203.0.113.{n}"}
-        assert post_thanks(force_hub, body=f"Thank you from client {n}", headers=headers).status_code == 200
+        assert post_thanks(force_hub, body=f"Thank you from client {n}", headers=headers).status_code == 303
 
 
 @pytest.mark.parametrize(

@@ -43,13 +43,13 @@ def test_unknown_or_oversized_query_values_are_ignored(client, force_hub, query)
     assert 'value="hertfordshire" selected' not in response.content.decode()
 
 
-def test_a_thank_you_is_stored_pending_and_acknowledged(post_thanks, force_hub):
+def test_a_thank_you_is_stored_pending_and_acknowledged(client, post_thanks, force_hub):
     station = force_hub.stations.get(slug="hatfield")
 
     response = post_thanks(force_hub, station=str(station.pk), email="sam@example.org")
 
-    assert response.status_code == 200
-    html = response.content.decode()
+    assert response.status_code == 303
+    html = client.get(response["Location"]).content.decode()
     assert "Your message has been received" in html
     message = Message.objects.get()
     assert (message.force, message.station, message.status) == (force_hub, station, MessageStatus.PENDING)
@@ -63,10 +63,16 @@ def _withdraw_token(html: str) -> str:
     return re.search(r"/thanks/withdraw/([0-9a-f]{64})/", html).group(1)
 
 
+def _receipt_token(response) -> str:
+    """The private token in the address a stored post redirects to."""
+    assert response.status_code == 303
+    return re.fullmatch(r"/thanks/received/([0-9a-f]{64})/", response["Location"]).group(1)
+
+
 def test_a_post_without_javascript_is_stored_too(post_thanks, force_hub):
     response = post_thanks(force_hub, altcha=None)
 
-    assert response.status_code == 200
+    assert response.status_code == 303
     assert Message.objects.count() == 1
 
 
@@ -78,11 +84,12 @@ def test_the_same_form_sent_twice_stores_one_message(client, force_hub):
     second = client.post(FORM_PATH, data)
 
     assert Message.objects.count() == 1
-    assert _withdraw_token(first.content.decode()) == _withdraw_token(second.content.decode())
+    assert first["Location"] == second["Location"]
+    assert _withdraw_token(client.get(first["Location"]).content.decode()) == _receipt_token(first)
 
 
 def test_a_receipt_email_carries_the_withdraw_link_but_not_the_message(
-    post_thanks, force_hub, django_capture_on_commit_callbacks
+    client, post_thanks, force_hub, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = post_thanks(
@@ -93,7 +100,7 @@ def test_a_receipt_email_carries_the_withdraw_link_but_not_the_message(
     assert len(receipts) == 1
     email = receipts[0]
     assert email.to == ["sam@example.org"]
-    assert f"/thanks/withdraw/{_withdraw_token(response.content.decode())}/" in email.body
+    assert f"/thanks/withdraw/{_receipt_token(response)}/" in email.body
     assert "alert" not in email.body
     assert not email.alternatives
 
@@ -262,10 +269,10 @@ def test_a_protected_name_holds_the_message_with_that_flag(post_thanks, force_hu
     assert "protected_name" in {flag["kind"] for flag in Message.objects.get().flags}
 
 
-def test_a_crime_report_is_signposted_to_999_and_101(post_thanks, force_hub):
+def test_a_crime_report_is_signposted_to_999_and_101(client, post_thanks, force_hub):
     response = post_thanks(force_hub, body="I want to report a crime, someone broke into my car last night")
 
-    html = response.content.decode()
+    html = client.get(response["Location"]).content.decode()
     assert 'href="tel:999"' in html
     assert 'href="tel:101"' in html
 

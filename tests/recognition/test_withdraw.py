@@ -1,11 +1,15 @@
 import hashlib
 import re
 
+from django.test import Client
+
 from recognition.models import Message, MessageStatus
 
 
 def _withdraw_path(response) -> str:
-    return re.search(r"/thanks/withdraw/[0-9a-f]{64}/", response.content.decode()).group(0)
+    """The withdraw link on the receipt the stored post redirected to."""
+    receipt = Client().get(response["Location"]).content.decode()
+    return re.search(r"/thanks/withdraw/[0-9a-f]{64}/", receipt).group(0)
 
 
 def test_the_private_link_asks_before_it_withdraws(client, post_thanks, force_hub):

@@ -27,6 +27,7 @@ def hostile(post_thanks, force_hub):
     """A message with every payload in every field the public writes, sent through the form."""
     response = post_thanks(
         force_hub,
+        follow=True,
         recipient=" ".join(PAYLOADS)[:200],
         body="Thank you officers! " + " ".join(PAYLOADS),
         from_name="{{ 7*7 }} <b>Sam</b>",
