@@ -180,6 +180,26 @@ def send_safeguarding_alert(message_id: int) -> int:
 
 
 @task()
+def send_burst_alert(force_id: int) -> int:
+    """Tell the force's moderators that many messages to one recipient arrived together and wait,
+    held, for them to read side by side: a count and a link, never the recipient or the words.
+    Returns emails sent."""
+    force = ForceHubPage.objects.filter(pk=force_id).first()
+    if force is None:
+        return 0
+    held = Message.objects.filter(force_id=force_id, status=MessageStatus.PENDING, held_as_burst=True)
+    query = urlencode({"force": force_id, "status": MessageStatus.PENDING})
+    context = {
+        "force": force,
+        "held": held.count(),
+        "limit": settings.RECOGNITION_BURST_LIMIT,
+        "minutes": settings.RECOGNITION_BURST_MINUTES,
+        "queue_url": absolute_url(f"{reverse('recognition_messages:index')}?{query}"),
+    }
+    return _send_to_moderators(force, "recognition/emails/burst_alert", context)
+
+
+@task()
 def send_protected_name_alert(force_id: int, taken_down: int, flagged: int) -> int:
     """Tell the force's moderators that a newly protected name took messages off the wall or held
     them: counts and a link only, never the name or the messages. Returns emails sent."""

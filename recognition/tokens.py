@@ -47,10 +47,11 @@ def read_form_token(raw: str, *, min_age: float, max_age: float, now: float | No
     return FormToken(TokenState.VALID, token_id)
 
 
-def withdraw_token_for(form_token: uuid.UUID) -> str:
+def withdraw_token_for(form_token: uuid.UUID, secret: str | None = None) -> str:
     """The private withdraw link's secret. Derived, not stored: the receipt page and the receipt
-    email can both show it, and a repeated post of the same form shows the same link."""
-    return salted_hmac("recognition.withdraw", form_token.hex, algorithm="sha256").hexdigest()
+    email can both show it, and a repeated post of the same form shows the same link. `secret`
+    defaults to SECRET_KEY; a link made before a key rotation is found under a fallback key."""
+    return salted_hmac("recognition.withdraw", form_token.hex, secret=secret, algorithm="sha256").hexdigest()
 
 
 def hash_withdraw_token(token: str) -> str:

@@ -47,10 +47,18 @@ class MessageFilterSet(WagtailFilterSet):
         label=_("Status"), choices=MessageStatus.choices, empty_label=_("All"), widget=forms.RadioSelect
     )
     flag = django_filters.ChoiceFilter(label=_("Flag"), choices=flag_choices, method="filter_flag")
+    held = django_filters.ChoiceFilter(
+        label=_("Held"),
+        choices=[("burst", _("One of a burst to the same recipient"))],
+        method="filter_held",
+    )
 
     class Meta:
         model = Message
         fields = ["force", "station", "status"]
+
+    def filter_held(self, queryset, name, value):
+        return queryset.filter(held_as_burst=True) if value == "burst" else queryset
 
     def filter_flag(self, queryset, name, value):
         if value == ANY_FLAG:

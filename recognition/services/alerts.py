@@ -6,15 +6,10 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.urls import reverse
-from django.utils.http import urlencode
-from django_tasks import task
 
-from ..models import Message, MessageStatus
+from ..models import Message
 from ..screening import FlagKind
-from ..tasks import _send_to_moderators, absolute_url, send_protected_name_alert, send_safeguarding_alert
-
-ForceHubPage = Message._meta.get_field("force").related_model
+from ..tasks import send_burst_alert, send_protected_name_alert, send_safeguarding_alert
 
 
 def alert_if_newly_safeguarding(message: Message, *, kinds_before: Iterable[str] = ()) -> None:
@@ -40,23 +35,3 @@ def alert_burst_once(force_id: int, recipient_key: str) -> None:
     claim = f"recognition.burst-alert:{force_id}:{digest}"
     if cache.add(claim, 1, timeout=settings.RECOGNITION_BURST_MINUTES * 60):
         transaction.on_commit(lambda: send_burst_alert.enqueue(force_id), robust=True)
-
-
-@task()
-def send_burst_alert(force_id: int) -> int:
-    """Tell the force's moderators that many messages to one recipient arrived together and wait,
-    held, for them to read side by side: a count and a link, never the recipient or the words.
-    Returns emails sent."""
-    force = ForceHubPage.objects.filter(pk=force_id).first()
-    if force is None:
-        return 0
-    held = Message.objects.filter(force_id=force_id, status=MessageStatus.PENDING, held_as_burst=True)
-    query = urlencode({"force": force_id, "status": MessageStatus.PENDING})
-    context = {
-        "force": force,
-        "held": held.count(),
-        "limit": settings.RECOGNITION_BURST_LIMIT,
-        "minutes": settings.RECOGNITION_BURST_MINUTES,
-        "queue_url": absolute_url(f"{reverse('recognition_messages:index')}?{query}"),
-    }
-    return _send_to_moderators(force, "recognition/emails/burst_alert", context)

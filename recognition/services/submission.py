@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from wagtail.log_actions import log
 
 from ..models import ForceRecognitionSettings, Message, MessageStatus, ProtectedName
@@ -180,11 +179,9 @@ def one_post_of_a_form_at_a_time(form_token: uuid.UUID) -> Iterator[None]:
 def withdraw_token_of(message: Message) -> str | None:
     """The message's withdraw token, derived again from its form token: under the current
     SECRET_KEY or, for a message stored before the key was rotated, the fallback key it was made
-    under (the salt is `tokens.withdraw_token_for`'s)."""
+    under."""
     for secret in (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS):
-        token = salted_hmac(
-            "recognition.withdraw", message.form_token.hex, secret=secret, algorithm="sha256"
-        ).hexdigest()
+        token = withdraw_token_for(message.form_token, secret)
         if hash_withdraw_token(token) == message.withdraw_token_hash:
             return token
     return None

@@ -125,3 +125,23 @@ def test_messages_older_than_the_window_are_not_part_of_the_burst(
 
 def test_the_default_is_twenty_in_an_hour(settings):
     assert (settings.RECOGNITION_BURST_LIMIT, settings.RECOGNITION_BURST_MINUTES) == (20, 60)
+
+
+def test_the_moderator_sees_the_burst_marked_and_can_list_it_together(
+    client, force_hub, burst_of_three, force_editor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for n, spelling in enumerate(SPELLINGS[:3]):
+            _thank(force_hub, spelling, n)
+    alone = Message.objects.create(
+        force=force_hub, recipient="The Hatfield team", body="Thank you all for the open day at the station."
+    )
+    client.force_login(force_editor)
+
+    held = Message.objects.filter(held_as_burst=True).first()
+    page = client.get(f"/admin/thanks/messages/inspect/{held.pk}/").content.decode()
+    assert "data-burst" in page and "held=burst" in page
+    assert "data-burst" not in client.get(f"/admin/thanks/messages/inspect/{alone.pk}/").content.decode()
+
+    listing = client.get("/admin/thanks/messages/", {"held": "burst"}).content.decode()
+    assert BODIES[0] in listing and "open day at the station" not in listing
