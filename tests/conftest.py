@@ -160,3 +160,25 @@ def fill_hub_with_every_block(hub, *, copies: int = 1, events: int = 3, resource
     hub.body = every_block(image=image, case_study=case_study, copies=copies)
     hub.save_revision().publish()
     return hub
+
+
+def log_in_verified(client, user):
+    """Logs `user` in with a confirmed authenticator and a session verified by it, as after typing a
+    code: what a member of a group that must use two-step verification needs to reach the admin."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="Test authenticator", confirmed=True
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+@pytest.fixture
+def verified_login(client):
+    """`verified_login(user)`: `client.force_login(user)` with two-step verification done."""
+    return lambda user: log_in_verified(client, user)

@@ -124,9 +124,9 @@ def test_the_editor_opens_with_every_tab(client, force_editor, force_hub):
 
 
 def test_the_national_team_opens_the_national_home_and_a_new_hub_in_the_editor(
-    client, national_editor, home_page
+    client, national_editor, home_page, verified_login
 ):
-    client.force_login(national_editor)
+    verified_login(national_editor)
 
     home = client.get(f"/admin/pages/{home_page.pk}/edit/")
     new_hub = client.get(f"/admin/pages/add/home/forcehubpage/{home_page.pk}/")

@@ -74,8 +74,10 @@ def test_another_forces_media_is_not_found_by_id_or_search(client, herts_editor,
 
 
 @pytest.mark.parametrize(("endpoint", "kind"), ENDPOINTS)
-def test_the_national_team_lists_every_forces_media(client, national_member, media, endpoint, kind):
-    client.force_login(national_member)
+def test_the_national_team_lists_every_forces_media(
+    client, national_member, media, endpoint, kind, verified_login
+):
+    verified_login(national_member)
 
     titles = {item["title"] for item in client.get(f"/admin/api/main/{endpoint}/").json()["items"]}
 

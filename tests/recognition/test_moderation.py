@@ -520,7 +520,9 @@ def test_a_force_keeps_its_own_protected_names(client, force_hub, other_force_hu
     assert ModelLogEntry.objects.filter(action="wagtail.create", content_type__model="protectedname").exists()
 
 
-def test_only_the_national_team_edits_the_national_wall_settings(client, force_editor, national_editor):
+def test_only_the_national_team_edits_the_national_wall_settings(
+    client, force_editor, national_editor, verified_login
+):
     from django.contrib.auth.models import Permission
 
     national_editor.groups.get().permissions.add(
@@ -531,5 +533,5 @@ def test_only_the_national_team_edits_the_national_wall_settings(client, force_e
     client.force_login(force_editor)
     refused = client.get(url, follow=True)
     assert refused.redirect_chain[-1][0] == "/admin/" or refused.status_code == 403
-    client.force_login(national_editor)
+    verified_login(national_editor)
     assert client.get(url, follow=True).status_code == 200

@@ -210,8 +210,10 @@ def test_another_forces_settings_and_protected_names_are_out_of_reach(
     assert ProtectedName.objects.get(pk=name.pk).name == SECRET
 
 
-def test_the_national_team_sees_and_moderates_every_force(client, national_editor, own, foreign):
-    client.force_login(national_editor)
+def test_the_national_team_sees_and_moderates_every_force(
+    client, national_editor, own, foreign, verified_login
+):
+    verified_login(national_editor)
 
     listing = client.get(ADMIN).content.decode()
     inspect = client.get(f"{ADMIN}inspect/{foreign.pk}/")

@@ -199,8 +199,8 @@ def test_a_force_editor_edits_their_own_resource(client, force_editor, force_hub
     assert ours.title == "Renamed"
 
 
-def test_the_national_team_creates_national_resources(client, national_editor, topics):
-    client.force_login(national_editor)
+def test_the_national_team_creates_national_resources(client, national_editor, topics, verified_login):
+    verified_login(national_editor)
 
     response = client.post(reverse(f"{URLS}:add"), _resource_form(None, title="Compassion toolkit"))
 
