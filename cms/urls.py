@@ -25,6 +25,7 @@ urlpatterns = [
     # station screens poll it all day and every pattern before it is tried on each poll.
     path("api/v1/", include("recognition.api.urls")),
     path("healthz", healthz, name="healthz"),
+    path(settings.CONTENT_SECURITY_POLICY_REPORT_URI.lstrip("/"), include("home.csp_report")),
     path(LOCALIZE_RESOURCES, admin_view(ScopedSnippetsAPI.as_view({"get": "list"})), RESOURCES),
     path(
         f"{LOCALIZE_RESOURCES}<str:pk>/",
@@ -39,9 +40,16 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are always served by Wagtail's view, which checks collection privacy.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>(?!documents/).*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # English pages are unprefixed, Welsh ones live under /cy/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(

@@ -5,9 +5,11 @@ Everything that differs between machines comes from environment variables, each 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import structlog
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +32,9 @@ def env_int(name: str, default: int) -> int:
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Old keys, newest first, still accepted for signed values (open forms' tokens, sessions) while a
+# new SECRET_KEY takes over: rotate by moving the old key here, and drop it a day later.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # How many reverse proxies (load balancer, CDN) stand in front of us and append to
@@ -40,6 +45,7 @@ INSTALLED_APPS = [
     "home",
     "wellbeing",
     "recognition",
+    "adminauth",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -63,6 +69,10 @@ INSTALLED_APPS = [
     "altcha_django",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,10 +88,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "adminauth.middleware.AdminSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: it turns a login refused for a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -128,6 +142,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# axes refuses a login while the account or the address is locked, before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -158,6 +177,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 SESSION_COOKIE_HTTPONLY = True
+# The admin login (README, "The admin login"). At most this many wrong passwords per account and
+# per client address (the same trusted-proxy rule as the public form); then both are locked for the
+# cool-off, which failures during it do not prolong. Attempts are database rows, shared by workers.
+AXES_FAILURE_LIMIT = env_int("ADMIN_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("ADMIN_LOGIN_COOLOFF_MINUTES", 5))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "recognition.client.client_address"
+AXES_LOCKOUT_CALLABLE = "adminauth.views.locked_out"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# axes would otherwise keep every successful login's address and browser for ever, and log each
+# failure a second time beside our audit events (adminauth/audit.py).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Codes from an authenticator app after the password: anyone may turn them on; members of these
+# groups must. "* moderators" matches every group whose name ends in " moderators".
+ADMIN_2FA_REQUIRED_GROUPS = env_list("ADMIN_2FA_REQUIRED_GROUPS", "National team,* moderators")
+OTP_TOTP_ISSUER = "Response Policing Week"
+# An admin session idle this long is signed out at its next admin request.
+ADMIN_SESSION_IDLE_MINUTES = env_int("ADMIN_SESSION_IDLE_MINUTES", 30)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -167,6 +205,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Public pages: no inline script or style, nothing from another origin.
+CONTENT_SECURITY_POLICY_REPORT_URI = "/csp-report/"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -179,7 +218,11 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [NONE],
         "form-action": [SELF],
-        "frame-ancestors": [SELF],
+        # No public page is meant to be framed: screens open whole in a kiosk, integrators take
+        # the JSON feed. Wagtail's previews are admin pages, under the admin's policy below.
+        "frame-ancestors": [NONE],
+        # Violations are logged without the page's content (home/csp_report.py).
+        "report-uri": CONTENT_SECURITY_POLICY_REPORT_URI,
     },
 }
 # Wagtail's admin still renders inline scripts and styles (inline panels, date pickers), so it
@@ -197,7 +240,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "object-src": [NONE],
     "base-uri": [SELF],
     "form-action": [SELF],
+    # The admin frames its own previews.
     "frame-ancestors": [SELF],
+    "report-uri": CONTENT_SECURITY_POLICY_REPORT_URI,
 }
 
 WAGTAIL_SITE_NAME = "Response Policing Wellbeing & Recognition Week"
@@ -207,6 +252,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Every download goes through Wagtail's view, which checks the collection's privacy; the files under
+# MEDIA_ROOT/documents/ are never served directly (README, "Running in production").
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_FINDERS: list[dict] = []
 
@@ -241,6 +289,9 @@ WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 # at once, the others within that second, well inside the feed's public max-age of 5 s that any
 # cache may serve anyway. 0 sends every request to Redis.
 RECOGNITION_VERSION_MEMO_SECONDS = float(os.environ.get("RECOGNITION_VERSION_MEMO_SECONDS", "1"))
+# The deploy (git SHA or build number): station screens reload when it changes. Unset, a digest of
+# the code, templates and static files stands in for it (`recognition.api.answers.release_id`).
+RELEASE = os.environ.get("RELEASE", "")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Response Policing Week feed",
     "DESCRIPTION": "Read-only feed of approved thank-you messages for walls and station screens.",
@@ -280,6 +331,10 @@ RECOGNITION_MAX_REQUEST_BYTES = env_int("RECOGNITION_MAX_REQUEST_BYTES", 32 * 10
 RECOGNITION_CONTACT_RETENTION_DAYS = env_int("RECOGNITION_CONTACT_RETENTION_DAYS", 30)
 RECOGNITION_REJECTED_RETENTION_DAYS = env_int("RECOGNITION_REJECTED_RETENTION_DAYS", 90)
 RECOGNITION_DIGEST_MINUTES = env_int("RECOGNITION_DIGEST_MINUTES", 30)
+# This many messages to one recipient of one force (from any addresses) within the minutes below are
+# a burst: all stored and acknowledged, held together for a moderator, who is alerted once.
+RECOGNITION_BURST_LIMIT = env_int("RECOGNITION_BURST_LIMIT", 20)
+RECOGNITION_BURST_MINUTES = env_int("RECOGNITION_BURST_MINUTES", 60)
 
 # ALTCHA: self-hosted proof of work. Challenges are signed with this secret; a solved challenge is
 # claimed in the shared cache so it cannot be replayed, on any worker.
@@ -294,6 +349,21 @@ ALTCHA_WIDGET_JS_SOURCE = "custom"
 ALTCHA_WIDGET_JS_URL = "/static/altcha/altcha.min.js"
 ALTCHA_WIDGET_DEFAULTS = {"type": "checkbox", "display": "standard", "auto": "onfocus"}
 ALTCHA_CHALLENGE_ENDPOINT_ENABLED = False
+
+# The project's own events (audit of denied admin requests, failed logins, CSP reports) are
+# structlog events: one JSON line each, through the standard logging below, so LOG_LEVEL applies.
+structlog.configure(
+    processors=[
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.filter_by_level,
+        structlog.stdlib.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso"),
+        structlog.processors.JSONRenderer(),
+    ],
+    logger_factory=structlog.stdlib.LoggerFactory(),
+    wrapper_class=structlog.stdlib.BoundLogger,
+    cache_logger_on_first_use=False,  # tests capture events with structlog.testing.capture_logs
+)
 
 LOGGING = {
     "version": 1,

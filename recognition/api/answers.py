@@ -8,19 +8,31 @@ answer together) and `If-None-Match` is answered 304 with no database query.
 The ETag is a hash of the answer's bytes, not of the version: approving a message for one force
 moves the version, but the next render of another force's feed comes out byte-identical, gets the
 same tag, and its screens keep getting 304s. So a tag changes exactly when what it describes does.
-Tags are weak (`W/"…"`): a proxy that compresses the body keeps them.
+Tags are weak (`W/"…"`): a proxy that compresses the body keeps them. Keys and tags also carry
+the release (`release_id`), so a new deploy never serves what the old code rendered, and every
+answer says in `X-Release` which release it comes from: a screen that sees another than the one its
+page was loaded with reloads itself.
+
+Only answers that a client is meant to ask for are kept (see `store_answer`): what screens ask for
+(the first page of a real force's or station's feed at the default size) always; later pages only
+when a kept page gave out their cursor, no deeper than MAX_KEPT_PAGE; those and first pages at
+other sizes at most MAX_EXTRA_ANSWERS per version. A made-up cursor or an odd page
+size is answered just as well, and not kept, so the throttle's allowance cannot fill the cache.
 """
 
+import functools
 import hashlib
 import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.crypto import salted_hmac
 
 from ..versioning import CACHE_KEY as VERSION_CACHE_KEY
 from ..versioning import current_wall_version
@@ -30,6 +42,16 @@ MAX_AGE_SECONDS = 5
 # Answers of an older version are useless; this only bounds how long unused names linger.
 ANSWER_TIMEOUT_SECONDS = 15 * 60
 KEY_PREFIX = "recognition:answer:"
+# A later page is kept only if a kept page gave out its cursor (an "issued" mark under its key), and
+# no deeper than this; those and the first pages of unusual queries share a budget per version.
+ISSUED_PREFIX = "recognition:issued:"
+BUDGET_PREFIX = "recognition:extra-answers:"
+MAX_KEPT_PAGE = 5
+MAX_EXTRA_ANSWERS = 1000
+RELEASE_HEADER = "X-Release"
+# What a deploy changes, when RELEASE does not say: the code, templates, static files, catalogues.
+_DEPLOYED_SUFFIXES = frozenset({".py", ".html", ".js", ".css", ".txt", ".mo"})
+_DEPLOYED_DIRS = ("cms", "home", "recognition", "wellbeing", "templates", "static", "locale")
 
 
 @dataclass(frozen=True)
@@ -40,14 +62,42 @@ class Answer:
     content_type: str
 
 
+def release_id() -> str:
+    """This deploy, as an opaque digest: of `settings.RELEASE` (the deploy's git SHA or build
+    number) when set, else of the files a deploy changes, read once per process. Keyed by the
+    secret key, so the public cannot tell which commit runs."""
+    return _release_digest(getattr(settings, "RELEASE", "") or _deployed_files_digest())
+
+
+@functools.lru_cache(maxsize=8)
+def _release_digest(release: str) -> str:
+    return salted_hmac("recognition.release", release, algorithm="sha256").hexdigest()[:12]
+
+
+@functools.cache
+def _deployed_files_digest() -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    base = Path(settings.BASE_DIR)
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    paths = [manifest] if manifest.is_file() else []
+    for folder in _DEPLOYED_DIRS:
+        paths += sorted(p for p in (base / folder).rglob("*") if p.suffix in _DEPLOYED_SUFFIXES)
+    for path in paths:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def answer_key(kind: str, *params: object) -> str:
     """The cache key of one answer: `kind` (feed, wall…) and its normalised parameters."""
-    digest = hashlib.blake2b(repr((kind, params)).encode(), digest_size=16).hexdigest()
+    digest = hashlib.blake2b(repr((release_id(), kind, params)).encode(), digest_size=16).hexdigest()
     return f"{KEY_PREFIX}{kind}:{digest}"
 
 
 def etag_for(body: bytes) -> str:
-    return f'W/"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
+    digest = hashlib.blake2b(body, digest_size=12, key=release_id().encode())
+    return f'W/"{digest.hexdigest()}"'
 
 
 def etag_matches(if_none_match: str, etag: str) -> bool:
@@ -131,9 +181,36 @@ def cached_answer(key: str) -> tuple[int, Answer | None]:
     return version, answer
 
 
-def store_answer(key: str, answer: Answer) -> None:
+def store_answer(key: str, answer: Answer, *, extra: bool = False) -> bool:
+    """Keep `answer` under `key`. An `extra` answer (anything but the first page of a usual query)
+    is kept only while this version's budget of MAX_EXTRA_ANSWERS lasts. True when kept."""
+    if extra and not _take_extra_slot(answer.version):
+        return False
     cache.set(key, answer, timeout=ANSWER_TIMEOUT_SECONDS)
     _memo.remember(answer.version, key, answer)
+    return True
+
+
+def _take_extra_slot(version: int) -> bool:
+    # Counted per version and per answer timeout: an old version's answers age out meanwhile.
+    budget = f"{BUDGET_PREFIX}{version}"
+    cache.add(budget, 0, timeout=ANSWER_TIMEOUT_SECONDS)
+    try:
+        return cache.incr(budget) <= MAX_EXTRA_ANSWERS
+    except ValueError:  # expired between add and incr: keep nothing rather than guess
+        return False
+
+
+def issue_page(key: str, page: int) -> None:
+    """A kept page gave out the cursor of the answer under `key`, its `page`th page: that answer
+    may be kept in turn, unless it lies deeper than MAX_KEPT_PAGE."""
+    if page <= MAX_KEPT_PAGE:
+        cache.set(key.replace(KEY_PREFIX, ISSUED_PREFIX, 1), page, timeout=ANSWER_TIMEOUT_SECONDS)
+
+
+def issued_page(key: str) -> int | None:
+    """Which page the answer under `key` is, if a kept page gave out its cursor; else None."""
+    return cache.get(key.replace(KEY_PREFIX, ISSUED_PREFIX, 1))
 
 
 CACHE_CONTROL = f"public, max-age={MAX_AGE_SECONDS}"
@@ -142,6 +219,7 @@ CACHE_CONTROL = f"public, max-age={MAX_AGE_SECONDS}"
 def add_caching_headers(response, etag: str) -> None:
     response["ETag"] = etag
     response["Cache-Control"] = CACHE_CONTROL
+    response[RELEASE_HEADER] = release_id()
 
 
 def not_modified(etag: str) -> HttpResponseNotModified:

@@ -1,8 +1,12 @@
 """The read-only feed: published messages newest first, and the forces with their stations.
 
-Every answer is kept in the shared cache under the wall version it was rendered at (see
-`answers`), so a poll that changes nothing costs no query and at most one cache round trip.
+Every answer a client is meant to ask for is kept in the shared cache under the wall version it was
+rendered at (see `answers`), so a poll that changes nothing costs no query and at most one cache
+round trip. A later page is kept only when a kept page gave out its cursor: a made-up cursor, valid
+as it may look, is answered and not kept.
 """
+
+from dataclasses import replace
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Value
@@ -17,10 +21,20 @@ from rest_framework.response import Response
 
 from ..models import ForceRecognitionSettings
 from . import docs
-from .answers import Answer, answer_key, cached_answer, etag_for, serve_answer, store_answer
+from .answers import (
+    Answer,
+    answer_key,
+    cached_answer,
+    etag_for,
+    issue_page,
+    issued_page,
+    release_id,
+    serve_answer,
+    store_answer,
+)
 from .pagination import FeedCursorPagination
 from .public import force_pause, national_pause, public_forces, shown_messages
-from .query import FeedQuery
+from .query import DEFAULT_PAGE_SIZE, FeedQuery
 from .serializers import ForceSerializer, MessageSerializer
 from .throttling import FeedRateThrottle
 
@@ -45,10 +59,13 @@ class AnswerKeys:
 
     def __init__(self):
         self.keys: dict[str, str] = {}
+        self.release = ""
 
     def key_for(self, view, request) -> str:
         """The answer key of this request; APIException for a query DRF must refuse."""
         raw = request.META.get("QUERY_STRING", "")
+        if self.release != (release := release_id()):  # keys carry the release
+            self.keys, self.release = {}, release
         key = self.keys.get(raw)
         if key is None:
             key = answer_key(view.answer_kind, *view.answer_params(request.GET))
@@ -72,6 +89,17 @@ class CachedAnswerMixin:
 
     def answer_params(self, query) -> tuple:
         return ()
+
+    def answer_page(self, key: str) -> int | None:
+        """Which page of its query the answer rendered is; None when it must not be kept."""
+        return 1
+
+    def answer_is_usual(self) -> bool:
+        """Whether the answer rendered is what screens ask for: kept outside the extra budget."""
+        return True
+
+    def answer_kept(self, page: int, response) -> None:
+        """Called once the answer rendered, page `page` of its query, is kept."""
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -102,7 +130,9 @@ class CachedAnswerMixin:
         answer = Answer(
             version=version, etag=etag_for(body), body=body, content_type=response["Content-Type"]
         )
-        store_answer(key, answer)
+        page = self.answer_page(key)
+        if page is not None and store_answer(key, answer, extra=page > 1 or not self.answer_is_usual()):
+            self.answer_kept(page, response)
         return serve_answer(request, answer)
 
 
@@ -115,11 +145,21 @@ class MessageListView(CachedAnswerMixin, GenericAPIView):
     pagination_class = FeedCursorPagination
 
     def answer_params(self, query) -> tuple:
-        feed_query = FeedQuery.from_query(query)
-        return (feed_query.force, feed_query.station, feed_query.cursor, feed_query.page_size)
+        return _params(FeedQuery.from_query(query))
+
+    def answer_page(self, key: str) -> int | None:
+        return issued_page(key) if self.feed_query.cursor else 1
+
+    def answer_is_usual(self) -> bool:
+        return not self.feed_query.cursor and self.feed_query.page_size == DEFAULT_PAGE_SIZE
+
+    def answer_kept(self, page: int, response) -> None:
+        if response.data.get("next"):
+            next_page = replace(self.feed_query, cursor=response.data["next"])
+            issue_page(answer_key(self.answer_kind, *_params(next_page)), page + 1)
 
     def get(self, request, *args, **kwargs):
-        feed_query = FeedQuery.from_query(request.query_params)
+        self.feed_query = feed_query = FeedQuery.from_query(request.query_params)
         force, station = self._force_and_station(feed_query)
         paused = national_pause() or (force_pause(force) if force else None)
         if paused:
@@ -150,6 +190,10 @@ class MessageListView(CachedAnswerMixin, GenericAPIView):
                 _("%(force)s has no station “%(slug)s”.") % {"force": force.title, "slug": feed_query.station}
             )
         return force, station
+
+
+def _params(feed_query: FeedQuery) -> tuple:
+    return (feed_query.force, feed_query.station, feed_query.cursor, feed_query.page_size)
 
 
 @docs.force_list

@@ -2,6 +2,8 @@
 
 The page is rendered with the current messages, then `static/js/screen.js` keeps it fresh by
 polling the feed; see the README's "Station screens" for how it behaves when the server is gone.
+The page carries the release it was rendered by; when the feed's answers name another (a new
+deploy), the script reloads the page, keeping its last messages stored.
 """
 
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.images import get_image_model
 
+from ..api.answers import release_id
 from ..api.public import force_name, force_pause, national_pause, public_forces, shown_messages
 from ..api.query import DEFAULT_PAGE_SIZE
 
@@ -141,6 +144,7 @@ def _screen(request, force, station):
         # Whole seconds, like the HTTP Date header the script stamps the feed's answers with.
         "rendered_at": int(timezone.now().timestamp()) * 1000,
         "time_zone": settings.TIME_ZONE,
+        "release": release_id(),
     }
     return render(request, "recognition/screen.html", context)
 

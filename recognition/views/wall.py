@@ -50,7 +50,8 @@ def wall(request, force_slug=None):
         answer = Answer(
             version=version, etag=etag_for(body), body=body, content_type=response["Content-Type"]
         )
-        store_answer(key, answer)
+        # Later pages share the cache's budget for extra answers (`store_answer`).
+        store_answer(key, answer, extra=page_number != "1")
     return serve_answer(request, answer)
 
 

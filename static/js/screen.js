@@ -5,6 +5,9 @@
  * (with If-None-Match, so the usual answer is an empty 304), backs off while the server or network
  * is gone, keeps the last good messages in localStorage and goes on showing them with a discreet
  * "Last updated HH:MM" note. After 24 hours without contact it shows a calm holding card.
+ * An answer of the wrong shape (a captive portal's page, `{}`, messages without text) counts as no
+ * answer: the last good messages stay shown and stored. When the feed's answers name another
+ * release than the page was loaded with (a new deploy), the page stores its wall and reloads.
  *
  * Every message is written with textContent: nothing from the feed is ever parsed as HTML.
  * Plain ES2017, no dependencies, no build step: kiosk browsers are old.
@@ -24,6 +27,9 @@
   var REFRESH_PAGE_PARTS_MS = 30 * 60 * 1000;
   var MAX_MESSAGES = 30;
   var OFFLINE_CACHE = "rpw-screens-v1"; // the same name as in the service worker
+  var RELEASE_HEADER = "X-Release"; // recognition.api.answers.RELEASE_HEADER
+  // At most one reload per release in this time: a rolling deploy's old nodes must not loop it.
+  var RELOAD_AGAIN_AFTER_MS = 10 * 60 * 1000;
 
   var data = root.dataset;
   var config = {
@@ -32,6 +38,7 @@
     pollMax: positiveNumber(data.pollMax, 30) * 1000,
     backoffMax: positiveNumber(data.backoffMax, 300) * 1000,
     storageKey: data.storageKey,
+    release: data.release || "",
     serviceWorker: data.serviceWorker,
     renderedAt: positiveNumber(data.renderedAt, Date.now()),
     timeZone: data.timeZone || undefined,
@@ -149,7 +156,33 @@
   /* ---- the feed ---- */
 
   function validMessage(item) {
-    return item && typeof item.message === "string" && typeof item.recipient === "string";
+    return (
+      item !== null &&
+      typeof item === "object" &&
+      typeof item.id === "number" &&
+      typeof item.message === "string" &&
+      typeof item.recipient === "string"
+    );
+  }
+
+  function validPaused(paused) {
+    return (
+      paused === null ||
+      paused === undefined ||
+      typeof paused === "string" ||
+      (typeof paused === "object" && typeof paused.message === "string")
+    );
+  }
+
+  // The feed's contract (README, "The wall, the feed and the screens"): anything else is not ours.
+  function validFeed(feed) {
+    return (
+      feed !== null &&
+      typeof feed === "object" &&
+      Array.isArray(feed.results) &&
+      feed.results.every(validMessage) &&
+      validPaused(feed.paused)
+    );
   }
 
   function pausedMessage(feed) {
@@ -164,12 +197,12 @@
   }
 
   function applyFeed(feed, etag, serverDate) {
-    var results = Array.isArray(feed.results) ? feed.results : [];
+    var results = feed.results;
     var known = {};
     state.messages.forEach(function (message) {
       known[message.id] = true;
     });
-    state.messages = results.filter(validMessage).slice(0, MAX_MESSAGES).map(function (item) {
+    state.messages = results.slice(0, MAX_MESSAGES).map(function (item) {
       return {
         id: item.id,
         message: item.message,
@@ -218,14 +251,39 @@
     this.retryAfter = Number(response.headers.get("Retry-After")) || 0;
   }
 
+  function WrongShape() {}
+
+  /* ---- a new deploy: reload, once per release ---- */
+
+  function reloadForRelease(release) {
+    if (!release || !config.release || release === config.release) {
+      return false;
+    }
+    var markKey = config.storageKey + ":reloaded";
+    try {
+      var mark = JSON.parse(window.localStorage.getItem(markKey) || "null");
+      if (mark && mark.release === release && Math.abs(now() - mark.at) < RELOAD_AGAIN_AFTER_MS) {
+        return false;
+      }
+      window.localStorage.setItem(markKey, JSON.stringify({ release: release, at: now() }));
+    } catch (error) {
+      // Without storage a reload cannot be remembered: reload anyway, the new page is the fix.
+    }
+    store();
+    window.location.reload();
+    return true;
+  }
+
   function poll() {
     var headers = { Accept: "application/json" };
+    var release = null;
     if (state.etag) {
       headers["If-None-Match"] = state.etag;
     }
     // "no-store": the browser's cache stays out of it, so our own ETag decides and a 304 reaches us.
     fetchWithTimeout(config.feedUrl, { headers: headers, cache: "no-store", credentials: "omit" })
       .then(function (response) {
+        release = response.headers.get(RELEASE_HEADER);
         if (response.status === 304) {
           return null;
         }
@@ -235,7 +293,10 @@
         var etag = response.headers.get("ETag");
         var serverDate = response.headers.get("Date");
         return response.json().then(function (feed) {
-          applyFeed(feed || {}, etag, serverDate);
+          if (!validFeed(feed)) {
+            throw new WrongShape();
+          }
+          applyFeed(feed, etag, serverDate);
         });
       })
       .then(
@@ -243,10 +304,17 @@
           state.failures = 0;
           state.contactAt = now();
           store();
+          if (reloadForRelease(release)) {
+            return;
+          }
           render();
           schedulePoll(between(config.pollMin, config.pollMax));
         },
         function (error) {
+          // Not a word of a wrong answer is kept: the last good messages stay, stored as they were.
+          if (reloadForRelease(release)) {
+            return;
+          }
           state.failures += 1;
           render();
           schedulePoll(backoff(error));

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from recognition.api.answers import RELEASE_HEADER, release_id
 from recognition.models import ForceRecognitionSettings, NationalWallSettings
 from recognition.services import approve_message, reject_message
 from wellbeing.models import EventKind
@@ -75,6 +76,18 @@ def screen(page):
 
 def shown_message(page):
     return page.locator("[data-stage] .screen-card__body")
+
+
+def stored_wall(page) -> dict | None:
+    return page.evaluate("key => JSON.parse(localStorage.getItem(key) || 'null')", STORAGE_KEY)
+
+
+def wait_until(page, condition, timeout_ms=POLL_TIMEOUT_MS):
+    waited = 0
+    while not condition():
+        assert waited < timeout_ms, "timed out"
+        page.wait_for_timeout(100)
+        waited += 100
 
 
 def wait_for_a_successful_poll(page):
@@ -297,3 +310,101 @@ def test_a_screen_reopened_while_the_server_is_down_shows_the_last_messages(
 
     server.start()
     expect(screen.locator("[data-status]")).to_be_hidden(timeout=POLL_TIMEOUT_MS)
+
+
+FEED_REQUEST = re.compile(r"/api/v1/messages/")
+WRONG_SHAPES = {
+    "an empty object": ("application/json", "{}"),
+    "results that are no list": ("application/json", '{"results": "x", "next": null, "paused": null}'),
+    "messages without their words": (
+        "application/json",
+        '{"results": [{"id": 1}], "next": null, "paused": null}',
+    ),
+    "a list": ("application/json", "[]"),
+    "null": ("application/json", "null"),
+    "a captive portal's page": (
+        "text/html",
+        "<!DOCTYPE html><title>Guest Wi-Fi</title><p>Sign in to continue</p>",
+    ),
+}
+
+
+# The feed's polls are answered by the page's network layer: no service worker in between.
+@pytest.mark.browser_context_args(service_workers="block")
+@pytest.mark.parametrize(("content_type", "body"), WRONG_SHAPES.values(), ids=WRONG_SHAPES.keys())
+def test_an_answer_of_the_wrong_shape_leaves_the_last_messages_shown_and_stored(
+    server, screen, force_hub, hatfield, approve, content_type, body
+):
+    approve(force_hub, hatfield, "Thank you for staying with my dad until the ambulance came.")
+    screen.goto(server.url + HATFIELD + FAST)
+    wait_for_a_successful_poll(screen)
+    stored = stored_wall(screen)["messages"]
+    answered = []
+
+    def wrong_answer(route):
+        answered.append(route.request.url)
+        route.fulfill(status=200, content_type=content_type, body=body)
+
+    screen.route(FEED_REQUEST, wrong_answer)
+    wait_until(screen, lambda: len(answered) >= 2)
+
+    expect(shown_message(screen)).to_have_text("Thank you for staying with my dad until the ambulance came.")
+    expect(screen.locator("[data-status]")).to_have_text(re.compile(r"^Last updated \d\d:\d\d$"))
+    assert stored_wall(screen)["messages"] == stored
+    assert [message["message"] for message in stored] == [
+        "Thank you for staying with my dad until the ambulance came."
+    ]
+
+    screen.unroute(FEED_REQUEST)
+    expect(screen.locator("[data-status]")).to_be_hidden(timeout=POLL_TIMEOUT_MS)
+    assert screen.csp_violations == []
+
+
+@pytest.mark.browser_context_args(service_workers="block")
+def test_a_screen_reloads_itself_when_the_site_is_deployed_anew_keeping_its_wall(
+    server, screen, force_hub, hatfield, approve, settings
+):
+    settings.RELEASE = "build-1"
+    approve(force_hub, hatfield, "Thank you for staying with my dad until the ambulance came.")
+    screen.goto(server.url + HATFIELD + FAST)
+    wait_for_a_successful_poll(screen)
+    expect(screen.locator("#screen")).to_have_attribute("data-release", release_id())
+    screen.evaluate("window.__loadedBeforeTheDeploy = true")
+
+    with screen.expect_navigation(timeout=POLL_TIMEOUT_MS):
+        settings.RELEASE = "build-2"
+
+    expect(screen.locator("#screen")).to_have_attribute("data-release", release_id())
+    assert screen.evaluate("window.__loadedBeforeTheDeploy") is None
+    expect(shown_message(screen)).to_have_text("Thank you for staying with my dad until the ambulance came.")
+    assert [message["message"] for message in stored_wall(screen)["messages"]] == [
+        "Thank you for staying with my dad until the ambulance came."
+    ]
+    # The new page is of the new release: it stays.
+    screen.evaluate("window.__loadedAfterTheDeploy = true")
+    screen.wait_for_timeout(3_000)
+    assert screen.evaluate("window.__loadedAfterTheDeploy") is True
+
+
+@pytest.mark.browser_context_args(service_workers="block")
+def test_during_a_rolling_deploy_a_screen_reloads_once_not_in_a_loop(
+    server, screen, force_hub, hatfield, approve
+):
+    approve(force_hub, hatfield, "Thank you for everything you do.")
+    navigations = []
+    screen.on(
+        "framenavigated", lambda frame: navigations.append(frame.url) if frame == screen.main_frame else None
+    )
+
+    def from_a_newer_node(route):
+        # The page keeps coming from an old node while its polls reach a new one.
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, RELEASE_HEADER.lower(): "newer"})
+
+    screen.route(FEED_REQUEST, from_a_newer_node)
+    screen.goto(server.url + HATFIELD + FAST)
+    wait_until(screen, lambda: len(navigations) >= 2)
+    screen.wait_for_timeout(4_000)  # several more polls, each naming the newer release
+
+    assert len(navigations) == 2  # the first load, and one reload
+    expect(shown_message(screen)).to_have_text("Thank you for everything you do.")

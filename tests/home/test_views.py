@@ -75,7 +75,7 @@ def test_public_pages_carry_a_strict_content_security_policy(client, force_hub):
     assert csp["style-src"] == "'self'"
     assert csp["object-src"] == "'none'"
     assert csp["base-uri"] == "'none'"
-    assert csp["frame-ancestors"] == "'self'"
+    assert csp["frame-ancestors"] == "'none'"
     assert "unsafe-inline" not in str(csp)
 
 

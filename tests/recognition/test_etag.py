@@ -301,3 +301,41 @@ def test_without_a_version_memo_another_workers_publication_is_seen_at_once(
     assert len(queries) > 0  # rendered again for the new version...
     assert response.status_code == 304  # ...and, the bytes being the same, still the same tag
     assert cache.get(answers.answer_key("feed", "hertfordshire", "", "", 20)).version == moved
+
+
+# ---- a new deploy ----
+
+
+@pytest.mark.parametrize("path", [HERTS_FEED, FORCES, HERTS_WALL])
+def test_every_answer_and_every_304_names_the_release(client, herts_message, settings, path):
+    settings.RELEASE = "build-1"
+    answer = client.get(path)
+    not_modified = client.get(path, headers={"If-None-Match": answer["ETag"]})
+
+    assert not_modified.status_code == 304
+    assert answer["X-Release"] == not_modified["X-Release"] == answers.release_id()
+
+
+@pytest.mark.parametrize("path", [HERTS_FEED, FORCES, HERTS_WALL])
+def test_a_new_release_changes_the_tag_and_is_not_served_the_old_releases_answer(
+    client, herts_message, settings, path
+):
+    settings.RELEASE = "build-1"
+    old = client.get(path)
+    settings.RELEASE = "build-2"
+
+    new = client.get(path, headers={"If-None-Match": old["ETag"]})
+
+    assert new.status_code == 200  # the same bytes, but another release made them
+    assert new["ETag"] != old["ETag"]
+    assert new["X-Release"] != old["X-Release"]
+    assert client.get(path, headers={"If-None-Match": new["ETag"]}).status_code == 304
+
+
+def test_without_a_release_setting_the_deployed_files_name_the_release(settings):
+    settings.RELEASE = ""
+    fallback = answers.release_id()
+
+    assert fallback == answers.release_id()  # the same for every request of this deploy
+    settings.RELEASE = "build-1"
+    assert answers.release_id() != fallback

@@ -412,6 +412,18 @@ def test_the_script_is_told_the_feed_and_the_polling_rhythm(client, force_hub):
     assert data_attribute(html, "text-last-updated") == "Last updated {time}"
 
 
+def test_the_script_is_told_the_release_the_feed_names(client, force_hub, settings):
+    settings.RELEASE = "2027.03.15-abc123"
+    release = data_attribute(page_html(client.get(HATFIELD)), "release")
+    feed = client.get(data_attribute(page_html(client.get(HATFIELD)), "feed-url"))
+
+    assert release == feed["X-Release"]
+    assert "abc123" not in release  # opaque: the deploy's own name is not published
+
+    settings.RELEASE = "2027.03.16-def456"
+    assert data_attribute(page_html(client.get(HATFIELD)), "release") != release
+
+
 def test_the_poll_override_is_ignored_unless_enabled(client, force_hub):
     html = page_html(client.get(HATFIELD + "?poll=1"))
 
