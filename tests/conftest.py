@@ -21,6 +21,20 @@ from .factories import (
 )
 
 
+def _flushes_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    return transactional or bool({"live_server", "transactional_db"} & set(item.fixturenames))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that flush the database (the live server's, the concurrent ones) run after every test
+    that trusts the migrations' rows (the root page, locales, topics): pytest's own reordering by
+    fixture scope can otherwise put the browser tests in the middle of the suite."""
+    items.sort(key=lambda item: ("tests/browser/" in str(item.fspath), _flushes_the_database(item)))
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default():
     """A request for a Welsh page leaves Welsh active in the thread; code rendered outside a
