@@ -147,7 +147,8 @@ def _wait_until_serving(port: int) -> None:
 )
 @pytest.mark.django_db(transaction=True)
 def test_the_limit_holds_across_two_workers_sharing_redis(force_hub):
-    """Two separate server processes, posts alternating between them: the limit of three holds."""
+    """Two separate server processes, posts alternating between them: 45 junk posts from the
+    address count for nothing, and then the limit of three holds."""
     settings_dict = connection.settings_dict
     database_url = f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}"
     ports = [_free_port(), _free_port()]
@@ -155,6 +156,30 @@ def test_the_limit_holds_across_two_workers_sharing_redis(force_hub):
     try:
         for port in ports:
             _wait_until_serving(port)
+        # Junk first, from the same address through both workers: no form token, a forged one,
+        # and a form that fails validation. None of it may count against the address.
+        junk = []
+        for n in range(45):
+            port = ports[n % 2]
+            with requests.Session() as session:
+                session.get(f"http://127.0.0.1:{port}{FORM_PATH}", timeout=10)
+                data = {
+                    "csrfmiddlewaretoken": session.cookies["csrftoken"],
+                    "force": force_hub.slug,
+                    "recipient": "x",
+                    "body": "short" if n % 3 == 0 else f"Junk post number {n} with no proper form token",
+                    "consent": "on",
+                    "form_token": ["", "forged", "1:2:3"][n % 3],
+                }
+                junk.append(
+                    session.post(
+                        f"http://127.0.0.1:{port}{FORM_PATH}",
+                        data=data,
+                        headers={"Referer": f"http://127.0.0.1:{port}{FORM_PATH}"},
+                        timeout=10,
+                    ).status_code
+                )
+        assert 429 not in junk and Message.objects.count() == 0
         statuses = []
         for n in range(6):
             port = ports[n % 2]
