@@ -147,13 +147,13 @@ def test_an_approved_script_stays_inert_text_on_the_screen(server, screen, force
     screen.goto(server.url + HATFIELD + FAST)
     # Rendered by the server...
     expect(shown_message(screen)).to_have_text(XSS_BODY)
-    expect(screen.locator("[data-stage] .screen-card__recipient")).to_have_text(f"To {XSS_RECIPIENT}")
+    expect(screen.locator("[data-stage] .screen-card__recipient")).to_have_text(f"Thanks to: {XSS_RECIPIENT}")
 
     # ...and by the script, from the feed.
     second = XSS_BODY.replace("__xss=1", "__xss=2")
     approve(force_hub, hatfield, second, recipient=XSS_RECIPIENT)
     expect(shown_message(screen)).to_have_text(second, timeout=POLL_TIMEOUT_MS)
-    expect(screen.locator("[data-stage] .screen-card__recipient")).to_have_text(f"To {XSS_RECIPIENT}")
+    expect(screen.locator("[data-stage] .screen-card__recipient")).to_have_text(f"Thanks to: {XSS_RECIPIENT}")
 
     assert screen.evaluate("window.__xss") is None
     assert screen.locator("main img").count() == 1  # the QR code, nothing else

@@ -105,7 +105,7 @@ def test_a_hostile_message_stays_inert_text(
 
     card = page.locator(".rpw-card")
     assert XSS_BODY in card.locator(".rpw-card__message").inner_text()
-    assert "To " + XSS_RECIPIENT in card.locator(".rpw-card__recipient").inner_text()
+    assert "Thanks to: " + XSS_RECIPIENT in card.locator(".rpw-card__recipient").inner_text()
     assert "From <i>Eve</i>" in card.inner_text()
     assert card.locator("img, script, svg, b, i").count() == 0
     assert page.evaluate("window.__xss") is None

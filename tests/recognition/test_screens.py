@@ -408,7 +408,7 @@ def test_the_script_is_told_the_feed_and_the_polling_rhythm(client, force_hub):
     assert (data_attribute(html, "poll-min"), data_attribute(html, "poll-max")) == ("15", "30")
     assert data_attribute(html, "backoff-max") == "300"
     assert data_attribute(html, "storage-key") == "rpw-screen:hertfordshire:hatfield"
-    assert data_attribute(html, "text-to") == "To {recipient}"
+    assert data_attribute(html, "text-to") == "Thanks to: {recipient}"
     assert data_attribute(html, "text-last-updated") == "Last updated {time}"
 
 

@@ -23,9 +23,9 @@ def html_of(response) -> str:
 
 def recipients(html: str) -> list[str]:
     return [
-        # "To …" in English, "I …" in Welsh.
+        # A label, "Thanks to: …" in English and "Diolch i: …" in Welsh, whatever was typed.
         unescape(r)
-        for r in re.findall(r'class="govuk-heading-s rpw-card__recipient">(?:To|I) (.*?)</h3>', html)
+        for r in re.findall(r'rpw-card__recipient">(?:Thanks to|Diolch i): (.*?)</h3>', html)
     ]
 
 
@@ -185,7 +185,7 @@ def test_a_hostile_message_is_escaped_text(client, force_hub, publish):
 
     assert "<script>window" not in html and "<img src=x" not in html and "<b>Sam" not in html
     assert "&lt;script&gt;window.__xss=1&lt;/script&gt; &amp; thanks" in html
-    assert "To &lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;" in html
+    assert "Thanks to: &lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;" in html
 
 
 def test_anonymous_visitors_get_a_short_public_cache_and_editors_a_private_page(client, force_hub, publish):
