@@ -19,21 +19,23 @@ as another force's editor and moderator, and fails when a new one appears that i
 
 from django.apps import apps
 from django.http import Http404, QueryDict
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, re_path
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
 from wagtail.admin.views import chooser
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.pages.move import MoveConfirmView
 from wagtail.admin.views.reports.aging_pages import AgingPagesView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import page_viewset_registry
+from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.views.report import TranslationsReportView
 
-from .tenancy import pages_user_may_choose, translation_keys_user_edits, user_is_national
+from .tenancy import landing_page, pages_user_may_choose, translation_keys_user_edits, user_is_national
 
 
 def admin_view(view):
@@ -96,6 +98,51 @@ def bulk_action(request, app_label, model_name, action):
     return scoped(request, model).dispatch(request)
 
 
+# Where the page explorer opens.
+
+
+class LandingExplorerMenuItem(ExplorerMenuItem):
+    """Wagtail's "Pages" menu item, opening on the user's own hub (`tenancy.landing_page`)."""
+
+    def start_page(self, request):
+        return landing_page(request.user) or PagePermissionPolicy().explorable_root_instance(request.user)
+
+    def get_context(self, request):
+        context = super().get_context(request)
+        start = self.start_page(request)
+        if start:
+            context["start_page_id"] = start.id
+        return context
+
+    def render_component(self, request):
+        start = self.start_page(request)
+        if not start:
+            return super().render_component(request)
+        return PageExplorerMenuItemComponent(
+            self.name, self.label, self.url, start.id, icon_name=self.icon_name, classname=self.classname
+        )
+
+
+def open_the_explorer_on_the_users_hub(request, menu_items):
+    """Wagtail's `construct_main_menu` hook."""
+    for index, item in enumerate(menu_items):
+        if item.name == "explorer" and not isinstance(item, LandingExplorerMenuItem):
+            menu_items[index] = LandingExplorerMenuItem(
+                item.label, item.url, name=item.name, icon_name=item.icon_name, order=item.order
+            )
+
+
+WAGTAIL_EXPLORE_ROOT = page_viewset_registry.as_view("index", is_base_page=True)
+
+
+def explore_root(request):
+    """`/admin/pages/`: the user's own hub, where they have one; Wagtail's root listing otherwise."""
+    start = landing_page(request.user)
+    if start is not None:
+        return redirect("wagtailadmin_explore", start.pk)
+    return WAGTAIL_EXPLORE_ROOT(request)
+
+
 # Moving a page.
 
 
@@ -151,6 +198,7 @@ def not_offered(request, *args, **kwargs):
 
 
 urlpatterns = [
+    path("pages/", admin_view(explore_root)),
     path("choose-page/", admin_view(ScopedBrowseView.as_view())),
     path("choose-page/<int:parent_page_id>/", admin_view(ScopedBrowseView.as_view())),
     path("choose-page/chosen-multiple/", admin_view(ScopedChosenMultipleView.as_view())),

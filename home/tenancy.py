@@ -11,6 +11,7 @@ changes force data asks these functions (through the models' permission policies
 for an object of a force the user does not act for."""
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -99,6 +100,22 @@ def translation_keys_user_edits(user):
     return [str(key) for key in pages.values_list("translation_key", flat=True)] + [
         str(key) for key in resources.values_list("translation_key", flat=True)
     ]
+
+
+def landing_page(user):
+    """Where a user's page explorer opens: the national home for the national team, the English hub
+    for the editors of one force (who hold rights on both of a Welsh force's hubs, whose common
+    ancestor is the tree's root, where no page may be made); None to keep Wagtail's own choice."""
+    if not _acts(user) or user.is_superuser:
+        return None
+    if user_may_publish_national_home(user):
+        return (
+            apps.get_model("home", "HomePage")
+            .objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
+    hubs = list(force_hubs_user_may_publish(user).filter(locale__language_code=settings.LANGUAGE_CODE)[:2])
+    return hubs[0] if len(hubs) == 1 else None
 
 
 def user_may_publish_national_home(user) -> bool:

@@ -25,3 +25,8 @@ NATIONAL_REPORTS = {"aging-pages", "page-types-usage"}
 def offer_national_reports_to_the_national_team(request, menu_items):
     if not user_is_national(request.user):
         menu_items[:] = [item for item in menu_items if item.name not in NATIONAL_REPORTS]
+
+
+@hooks.register("construct_main_menu")
+def open_the_explorer_on_the_users_hub(request, menu_items):
+    admin_overrides.open_the_explorer_on_the_users_hub(request, menu_items)
