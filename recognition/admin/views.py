@@ -342,7 +342,11 @@ class EditAndApproveView(ScopedObjectMixin, generic.EditView):
         return []
 
     def get_success_url(self):
-        return reverse(self.moderate_url_name, args=(quote(self.object.pk),))
+        # On to the next message waiting, as after approve, reject and refer.
+        following = next_pending(moderated_messages(self), after=self.object)
+        if following:
+            return reverse(self.moderate_url_name, args=(quote(following.pk),))
+        return reverse(self.index_url_name)
 
     def get_delete_url(self):
         return None

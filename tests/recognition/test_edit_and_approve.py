@@ -149,3 +149,20 @@ def test_an_edit_that_takes_the_name_out_publishes(force_hub, force_editor):
     message.refresh_from_db()
     assert message.status == MessageStatus.APPROVED and message.flags == []
     assert "Jordan" in message.original_body  # for the audit trail only, erased with the contact details
+
+
+def test_edit_and_approve_moves_on_to_the_next_waiting_message_then_the_queue(
+    client, force_hub, force_editor
+):
+    first, second = submit(force_hub), submit(force_hub, "Thank you for the lift home after the crash.")
+    client.force_login(force_editor)
+    edit = {"recipient": "The Hatfield team", "from_name": ""}
+
+    after_first = client.post(
+        f"{ADMIN}edit/{first.pk}/", {**edit, "body": "Thank you for staying with my dad."}
+    )
+    after_second = client.post(f"{ADMIN}edit/{second.pk}/", {**edit, "body": "Thank you for the lift home."})
+
+    assert after_first.status_code == 302 and after_first["Location"] == f"{ADMIN}inspect/{second.pk}/"
+    assert after_second.status_code == 302 and after_second["Location"] == ADMIN
+    assert set(Message.objects.values_list("status", flat=True)) == {MessageStatus.APPROVED}
