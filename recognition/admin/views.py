@@ -3,7 +3,7 @@ from the user's own forces only, so another force's message is simply not found.
 
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, QuerySet, When
+from django.db.models import Case, Count, Min, QuerySet, When
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -101,6 +101,11 @@ class MessageIndexView(generic.IndexView):
     custom_field_preprocess = {
         name: {"csv": inert_in_spreadsheet} for name in ("recipient", "body", "from_name", "station_name")
     }
+
+    def get_context_data(self, **kwargs):
+        # How many wait and for how long, across the user's forces (whatever the listing's filters).
+        waiting = moderated_messages(self).pending().aggregate(count=Count("pk"), oldest=Min("created_at"))
+        return super().get_context_data(waiting=waiting, **kwargs)
 
     def get_base_queryset(self):
         pending_since = Case(When(status=MessageStatus.PENDING, then="created_at"), default=None)

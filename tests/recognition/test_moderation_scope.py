@@ -1,7 +1,9 @@
 """A force's moderators see and change their own force's messages only, through every admin URL;
 the national team sees every force's."""
 
+import datetime
 import io
+import re
 import uuid
 
 import openpyxl
@@ -241,3 +243,16 @@ def _admin_access():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def test_the_queue_says_how_many_wait_in_the_users_forces_and_for_how_long(
+    client, force_editor, own, foreign
+):
+    Message.objects.filter(pk=own.pk).update(created_at=own.created_at - datetime.timedelta(hours=3))
+    client.force_login(force_editor)
+
+    summary = re.search(r"data-queue-summary>(.*?)</p>", client.get(ADMIN).content.decode(), re.S).group(1)
+
+    assert " ".join(summary.split()) == "1 message waiting for a decision, for 3 hours."
+    Message.objects.filter(pk=own.pk).update(status=MessageStatus.REJECTED)
+    assert "No message is waiting" in client.get(ADMIN).content.decode()
