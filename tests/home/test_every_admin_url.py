@@ -11,7 +11,6 @@ after all of it, Gwent's data is as it was.
 """
 
 import re
-import uuid
 
 import pytest
 from django.contrib.auth.models import Group
@@ -26,8 +25,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from home.demo import ensure_collection, ensure_group, ensure_moderators_group
 from home.models import StandardPage
 from recognition.models import ForceRecognitionSettings, ProtectedName
-from recognition.services import submit_message
-from tests.factories import ImageFactory, ResourceFactory, UserFactory
+from tests.factories import ImageFactory, ResourceFactory, UserFactory, submit_thanks
 from wellbeing.models import Resource
 
 MARKER = "Zqxb"
@@ -411,16 +409,11 @@ def gwent(other_force_hub):
     editors.save()
     person = UserFactory(username=f"{MARKER.lower()}-editor", first_name=MARKER, email="zqxb@gwent.example")
     person.groups.add(editors)
-    message = submit_message(
-        force=other_force_hub,
-        station=None,
+    message = submit_thanks(
+        other_force_hub,
+        f"Thank you {MARKER} for the lift home after the crash on the bypass.",
         recipient=f"PC {MARKER}",
-        body=f"Thank you {MARKER} for the lift home after the crash on the bypass.",
         from_name=MARKER,
-        email="",
-        language="en",
-        form_token=uuid.uuid4(),
-        client_hash="3" * 64,
     ).message
     source, _created = TranslationSource.get_or_create_from_instance(page)
     translation = Translation.objects.create(

@@ -1,8 +1,6 @@
 """A "<Force> moderators" group moderates that force's thanks and does nothing else in the admin;
 the right is granted in Wagtail's group editor and follows the force into Welsh."""
 
-import uuid
-
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
@@ -12,25 +10,15 @@ from home.demo import ensure_moderators_group
 from home.models import ForceModeration
 from home.tenancy import force_hubs_user_may_moderate, moderators_of
 from recognition.models import MessageStatus
-from recognition.services import approve_message, submit_message
+from recognition.services import approve_message
 from recognition.tasks import moderators_of as digest_recipients
-from tests.factories import ResourceFactory, UserFactory
+from tests.factories import ResourceFactory, UserFactory, submit_thanks
 
 MESSAGES = "/admin/thanks/messages/"
 
 
 def submit(force, body):
-    return submit_message(
-        force=force,
-        station=None,
-        recipient="The night shift",
-        body=body,
-        from_name="",
-        email="",
-        language="en",
-        form_token=uuid.uuid4(),
-        client_hash="2" * 64,
-    ).message
+    return submit_thanks(force, body, recipient="The night shift").message
 
 
 @pytest.fixture
