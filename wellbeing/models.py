@@ -91,7 +91,13 @@ class ForceEvent(Event):
         help_text=_("One of this force's stations. Leave empty for an online event."),
     )
 
-    panels = [*Event.panels[:4], "station", *Event.panels[4:]]
+    outside_week = models.BooleanField(
+        _("outside the week"),
+        default=False,
+        help_text=_("Tick to keep an event dated before or after the force's week."),
+    )
+
+    panels = [*Event.panels[:4], "station", *Event.panels[4:], "outside_week"]
 
     class Meta(Event.Meta):
         verbose_name = _("event")

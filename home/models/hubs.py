@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -15,15 +17,51 @@ from .base import DEFAULT_ACCENT, Nation, WeekDatesMixin, validate_accent_colour
 from .case_studies import CaseStudyPage
 from .week_pages import WeekPageMixin, image_with_renditions
 
+# What makes two events the same event: a second row equal on all of these is a duplicate.
+EVENT_IDENTITY = ("kind", "title", "starts_at", "ends_at", "station", "online_url", "description")
 
-def _station_choices_for(form_class, stations):
-    """The events' child form, offering only `stations`: another force's station, even in a
-    crafted post, is then refused as an invalid choice."""
+
+def _identity(values: dict) -> tuple:
+    station = values.get("station")
+    return tuple(
+        getattr(station, "pk", station) if name == "station" else values.get(name) for name in EVENT_IDENTITY
+    )
+
+
+def _instance_identity(event) -> tuple:
+    return _identity(
+        {name: getattr(event, "station_id" if name == "station" else name) for name in EVENT_IDENTITY}
+    )
+
+
+def _event_form_for(form_class, stations, hub_form):
+    """The events' child form, offering only `stations` (another force's station, even in a
+    crafted post, is refused as an invalid choice), and asking to confirm a new or changed event
+    dated outside the force's week."""
 
     class EventForm(form_class):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.fields["station"].queryset = stations
+
+        def clean(self):
+            cleaned = super().clean()
+            starts_at = cleaned.get("starts_at")
+            week = hub_form.week_dates()
+            edited = set(self.changed_data) - {"ORDER", "DELETE"}
+            if not (starts_at and week and edited) or cleaned.get("outside_week"):
+                return cleaned
+            first, last = week
+            if not first <= timezone.localdate(starts_at) <= last:
+                self.add_error(
+                    "starts_at",
+                    _(
+                        "This date is outside your week (%(first)s to %(last)s). Change it, or tick "
+                        "\u201cOutside the week\u201d below to keep it."
+                    )
+                    % {"first": date_format(first, "j F Y"), "last": date_format(last, "j F Y")},
+                )
+            return cleaned
 
     return EventForm
 
@@ -38,7 +76,70 @@ class ForceHubPageForm(WagtailAdminPageForm):
             stations = Station.objects.filter(
                 page__translation_key=self.instance.translation_key, page__locale=Locale.get_default()
             )
-            events.form = _station_choices_for(events.form, stations)
+            events.form = _event_form_for(events.form, stations, self)
+
+    def week_dates(self):
+        """The week as this post gives it (or as saved), or None without dates."""
+        data = getattr(self, "cleaned_data", None) or {}
+        first = data.get("week_starts", self.instance.week_starts)
+        last = data.get("week_ends", self.instance.week_ends)
+        return (first, last) if first and last and first <= last else None
+
+    def _kept_event_forms(self):
+        events = self.formsets.get("events")
+        if events is None:
+            return None, []
+        kept = [
+            form
+            for form in events.forms
+            if form.has_changed() or form in events.initial_forms
+            if not (events.can_delete and events._should_delete_form(form))
+        ]
+        return events, kept
+
+    def is_valid(self):
+        """Refuses a post that lists the same event twice: publishing it would show it twice."""
+        valid = super().is_valid()
+        events, kept = self._kept_event_forms()
+        seen = {}
+        for form in kept:
+            if not hasattr(form, "cleaned_data") or form.errors:
+                continue
+            identity = _identity(form.cleaned_data)
+            if identity in seen:
+                form.add_error(
+                    None,
+                    _("This event is listed twice (the same as event %(number)s): remove one of them.")
+                    % {"number": seen[identity] + 1},
+                )
+                valid = False
+            else:
+                seen[identity] = events.forms.index(form)
+        return valid
+
+    def save(self, commit=True):
+        self._adopt_saved_events()
+        return super().save(commit=commit)
+
+    def _adopt_saved_events(self):
+        """A new event equal to one already saved for this page, that the post does not list, is
+        that event again: the editor's open form missed the id a background save gave it (Wagtail
+        #14568, autosave replaying a post). It updates that row instead of inserting a copy, and
+        autosave's field updates then hand the id back to the form."""
+        events, kept = self._kept_event_forms()
+        if events is None:
+            return
+        listed = {form.instance.pk for form in kept if form.instance.pk}
+        unlisted = {}
+        for event in self.instance.events.all():
+            if event.pk and event.pk not in listed:
+                unlisted.setdefault(_instance_identity(event), event)
+        for form in kept:
+            if form.instance.pk is None and form.has_changed():
+                saved = unlisted.pop(_identity(form.cleaned_data), None)
+                if saved is not None:
+                    form.instance.pk = saved.pk
+                    form.instance.uid = saved.uid
 
 
 class ForceHubPage(WeekPageMixin, WeekDatesMixin, Page):
