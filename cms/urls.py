@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import accent_stylesheet, healthz
+from home.views import accent_stylesheet, accessibility, healthz
 from wellbeing.views import ScopedSnippetsAPI
 
 
@@ -54,6 +54,7 @@ if settings.DEBUG:
 # English pages are unprefixed, Welsh ones live under /cy/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path("thanks/", include("recognition.urls")),
+    path("accessibility/", accessibility, name="accessibility"),
     path("screens/", include("recognition.screen_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,8 +1,11 @@
+import datetime
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
@@ -10,6 +13,10 @@ from .colours import is_accent_colour
 
 logger = logging.getLogger(__name__)
 ACCENT_MAX_AGE = 365 * 24 * 3600
+# When the accessibility statement was written and last checked against the site: move the second
+# date on whenever the statement is reviewed (at least yearly, as the regulations ask).
+ACCESSIBILITY_STATEMENT_PREPARED = datetime.date(2026, 12, 7)
+ACCESSIBILITY_STATEMENT_REVIEWED = datetime.date(2026, 12, 7)
 
 
 def _database_answers() -> bool:
@@ -51,3 +58,17 @@ def accent_stylesheet(request, colour: str):
     if not is_accent_colour(f"#{colour}"):
         raise Http404
     return HttpResponse(f":root{{--rpw-accent:#{colour}}}\n", content_type="text/css; charset=utf-8")
+
+
+@require_safe
+def accessibility(request):
+    """The accessibility statement, after GOV.UK's model statement for public sector websites."""
+    return render(
+        request,
+        "home/accessibility.html",
+        {
+            "contact_email": settings.SITE_CONTACT_EMAIL,
+            "prepared_on": ACCESSIBILITY_STATEMENT_PREPARED,
+            "reviewed_on": ACCESSIBILITY_STATEMENT_REVIEWED,
+        },
+    )

@@ -231,6 +231,31 @@ class ForceRecognitionSettings(models.Model):
         help_text=_("Shown on the wall and the screens instead of messages while paused."),
     )
     last_digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The privacy notice names the force as data controller for the messages sent to it.
+    privacy_controller_name = models.CharField(
+        _("data controller"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Who the privacy notice names as data controller for messages to this force, for example "
+            "“The Chief Constable of Hertfordshire Constabulary”. Left blank, it names the force."
+        ),
+    )
+    privacy_controller_address = models.CharField(
+        _("data controller's address"),
+        max_length=300,
+        blank=True,
+        help_text=_("A postal address for written requests, shown in the privacy notice."),
+    )
+    data_protection_officer_email = models.EmailField(
+        _("data protection officer's email address"),
+        max_length=254,
+        blank=True,
+        help_text=_(
+            "Where people ask for a copy of what the force holds, a correction or erasure. Left blank, "
+            "the privacy notice sends them to the national team."
+        ),
+    )
 
     class Meta:
         verbose_name = _("force recognition settings")

@@ -377,3 +377,20 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# The privacy notice, the accessibility statement and the footer. The national team runs the site,
+# the national wall and the feed and is their data controller; each force is the controller for the
+# messages sent to it (its own, in its recognition settings in the admin). The defaults are demo
+# values on reserved .example addresses: set the real ones in production.
+PRIVACY_NATIONAL_CONTROLLER_NAME = os.environ.get(
+    "PRIVACY_NATIONAL_CONTROLLER_NAME", "National Police Chiefs' Council (Response Policing portfolio)"
+)
+PRIVACY_NATIONAL_CONTROLLER_ADDRESS = os.environ.get(
+    "PRIVACY_NATIONAL_CONTROLLER_ADDRESS",
+    "Response Policing Week national team, London (demo address)",
+)
+PRIVACY_NATIONAL_DPO_EMAIL = os.environ.get(
+    "PRIVACY_NATIONAL_DPO_EMAIL", "data-protection@response-policing-week.example"
+)
+# The national team's address in every page's footer and in the accessibility statement.
+SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "national-team@response-policing-week.example")

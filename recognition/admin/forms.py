@@ -107,7 +107,11 @@ class ForceRecognitionSettingsForm(WagtailAdminModelForm):
             "safeguarding_contact_phone",
             "paused",
             "holding_message",
+            "privacy_controller_name",
+            "privacy_controller_address",
+            "data_protection_officer_email",
         ]
+        widgets = {"privacy_controller_address": forms.Textarea(attrs={"rows": 3})}
 
 
 class ProtectedNameForm(ForceScopedForm):

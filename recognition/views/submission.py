@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from ..api.public import force_name
 from ..client import client_hash
 from ..forms import ThankYouForm, publishing_forces
-from ..models import MessageStatus
+from ..models import ForceRecognitionSettings, MessageStatus
 from ..ratelimits import seconds_until_allowed
 from ..screening import Flag, signposting_for
 from ..services import find_by_withdraw_token, submit_message, withdraw_message
@@ -155,13 +155,42 @@ def withdraw(request, token):
     )
 
 
+def _force_controller(force, language: str) -> dict:
+    """Who the privacy notice names for messages to `force`: what its settings say, else the force."""
+    try:
+        own = force.recognition_settings
+    except ForceRecognitionSettings.DoesNotExist:
+        own = ForceRecognitionSettings(force=force)
+    name = force_name(force, language)
+    return {
+        "force_name": name,
+        "name": own.privacy_controller_name.strip() or name,
+        "address": own.privacy_controller_address.strip(),
+        "email": own.data_protection_officer_email,
+    }
+
+
 @require_safe
 def privacy(request):
+    """The privacy notice. The national team is the controller for the site and the national wall;
+    with `?force=<slug>` the notice also names that force's controller, for the messages sent to it."""
+    language = get_language()
+    forces = list(publishing_forces().select_related("recognition_settings"))
+    slug = request.GET.get("force", "")[:QUERY_VALUE_MAX_LENGTH]
+    force = next((force for force in forces if force.slug == slug), None)
     return render(
         request,
         "recognition/privacy.html",
         {
             "contact_days": settings.RECOGNITION_CONTACT_RETENTION_DAYS,
             "rejected_days": settings.RECOGNITION_REJECTED_RETENTION_DAYS,
+            "national_controller": {
+                "name": settings.PRIVACY_NATIONAL_CONTROLLER_NAME,
+                "address": settings.PRIVACY_NATIONAL_CONTROLLER_ADDRESS,
+                "email": settings.PRIVACY_NATIONAL_DPO_EMAIL,
+            },
+            "force_controller": _force_controller(force, language) if force else None,
+            "force_choices": [(each.slug, force_name(each, language)) for each in forces],
+            "chosen_force": force.slug if force else "",
         },
     )
