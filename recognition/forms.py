@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .api.public import force_name
 from .models import Message
 from .screening import normalise_text
 from .tokens import TokenState, issue_form_token, read_form_token
@@ -95,6 +96,19 @@ GOVUK_WIDGET_CLASSES = {
 }
 
 
+class StationSelect(forms.Select):
+    """The station list, each station marked with its force's slug, so static/js/thanks-form.js
+    offers only the chosen force's stations (without JavaScript the list stays grouped by force)."""
+
+    force_of: dict = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex=subindex, attrs=attrs)
+        if value in self.force_of:
+            option["attrs"]["data-force"] = self.force_of[value]
+        return option
+
+
 class ThankYouForm(AltchaMixin, forms.Form):
     """The public's thank-you. Fields it does not name (say `status`) are never read."""
 
@@ -110,6 +124,7 @@ class ThankYouForm(AltchaMixin, forms.Form):
     )
     station = forms.TypedChoiceField(
         required=False,
+        widget=StationSelect,
         coerce=int,
         empty_value=None,
         label=_("Which station? (optional)"),
@@ -210,15 +225,21 @@ class ThankYouForm(AltchaMixin, forms.Form):
 
     def _station_choices(self, force):
         stations = Station.objects.select_related("page").order_by("page__title", "sort_order", "name")
+        stations = (
+            stations.filter(page=force)
+            if force is not None
+            else stations.filter(page__in=publishing_forces())
+        )
+        stations = list(stations)
+        self.fields["station"].widget.force_of = {station.pk: station.page.slug for station in stations}
+        none = ("", _("Not sure, or not a station"))
         if force is not None:
-            return [
-                ("", _("Not sure, or not a station")),
-                *((s.pk, s.name) for s in stations.filter(page=force)),
-            ]
+            return [none, *((s.pk, s.name) for s in stations)]
         groups: dict[str, list] = {}
-        for station in stations.filter(page__in=publishing_forces()):
-            groups.setdefault(station.page.title, []).append((station.pk, station.name))
-        return [("", _("Not sure, or not a station")), *groups.items()]
+        language = get_language()
+        for station in stations:
+            groups.setdefault(force_name(station.page, language), []).append((station.pk, station.name))
+        return [none, *groups.items()]
 
     def read_token(self) -> TokenState:
         """The state of the posted form token: a bot's post reads TOO_FAST or INVALID."""

@@ -132,6 +132,7 @@ def receipt(request, token):
             "message": message,
             "force_name": force_name(message.force, get_language()),
             "withdraw_token": token,
+            "withdraw_url": request.build_absolute_uri(reverse("recognition:withdraw", args=[token])),
             "signposting": signposting_for(flags),
         },
     )

@@ -56,3 +56,19 @@ def axe_violations():
 
 def has_horizontal_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+
+
+def is_pressable(locator) -> bool:
+    """A person can see and press this control: scrolled to, its centre lies inside the viewport
+    and the element drawn at that point is the control or inside it (nothing covers it)."""
+    locator.scroll_into_view_if_needed()
+    return locator.evaluate(
+        """element => {
+          const box = element.getBoundingClientRect();
+          const x = box.left + box.width / 2, y = box.top + box.height / 2;
+          if (box.width < 1 || box.height < 1) return false;
+          if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return false;
+          const hit = document.elementFromPoint(x, y);
+          return hit !== null && (hit === element || element.contains(hit));
+        }"""
+    )

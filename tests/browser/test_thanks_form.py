@@ -5,8 +5,9 @@ import re
 import pytest
 
 from recognition.models import Message, MessageStatus
+from tests.factories import StationFactory
 
-from .conftest import PHONE, has_horizontal_scroll
+from .conftest import PHONE, has_horizontal_scroll, is_pressable
 
 
 @pytest.fixture
@@ -56,6 +57,10 @@ def test_a_phone_user_sends_thanks_and_gets_a_receipt(
 
     assert phone_page.get_by_role("heading", name="Thank you").is_visible()
     assert phone_page.get_by_role("link", name="Withdraw my message").is_visible()
+    sent = phone_page.locator(".rpw-sent-message").inner_text()
+    for part in ("Hertfordshire Constabulary", "Hatfield", "The officers who came to Oak Road", "Priya"):
+        assert part in sent
+    assert "getting to my mum so quickly" in sent
     assert not has_horizontal_scroll(phone_page)
     assert axe_violations(phone_page) == ""
     message = Message.objects.get()
@@ -65,6 +70,54 @@ def test_a_phone_user_sends_thanks_and_gets_a_receipt(
         "Priya",
     )
     assert csp_violations == []
+
+
+@pytest.mark.parametrize("width", [360, 1280, 1920])
+def test_the_send_button_can_be_seen_and_pressed(live_server, page, force_hub, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(live_server.url + "/thanks/new/")
+
+    assert is_pressable(page.get_by_role("button", name="Send your thanks"))
+    assert not has_horizontal_scroll(page)
+
+
+def test_the_station_list_offers_only_the_chosen_forces_stations(
+    live_server, phone_page, force_hub, other_force_hub
+):
+    StationFactory(page=other_force_hub, name="Newport Central")
+    phone_page.goto(live_server.url + "/thanks/new/")
+    stations = phone_page.get_by_label("Which station? (optional)")
+
+    def offered():
+        return [text.strip() for text in stations.locator("option").all_inner_texts()]
+
+    # Before a force is chosen every station is offered, grouped by force.
+    assert {"Hatfield", "Newport Central"} <= set(offered())
+
+    phone_page.get_by_label("Which police force?").select_option(label="Hertfordshire Constabulary")
+    assert sorted(offered()) == ["Hatfield", "Not sure, or not a station", "Welwyn Garden City"]
+    stations.select_option(label="Hatfield")
+
+    phone_page.get_by_label("Which police force?").select_option(label="Gwent Police")
+    assert offered() == ["Not sure, or not a station", "Newport Central"]
+    assert stations.input_value() == ""  # Hatfield is not Gwent's: the choice is cleared
+
+
+def test_the_receipt_copies_the_private_link(live_server, page, force_hub):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page.goto(live_server.url + "/thanks/new/")
+    fill_in_thanks(page)
+    page.locator('altcha-widget .altcha[data-state="verified"]').wait_for(timeout=60_000)
+    send(page)
+
+    link = page.get_by_label("Your private link").input_value()
+    assert re.fullmatch(re.escape(live_server.url) + r"/thanks/withdraw/[0-9a-f]{64}/", link)
+    copy = page.get_by_role("button", name="Copy link")
+    assert is_pressable(copy)
+    copy.click()
+
+    page.get_by_text("Link copied. Keep it somewhere private.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == link
 
 
 def test_mistakes_are_listed_in_an_error_summary_that_takes_focus(

@@ -104,7 +104,7 @@ def test_a_refused_message_comes_back_with_everything_typed_and_when_to_try_agai
     assert 'id="id_recipient"' in page and 'value="Sergeant Ahmed &amp; the night shift"' in page
     assert "Thank you for sitting with me &lt;3 until my sister came.</textarea>" in page
     assert 'value="Jo O&#x27;Neill"' in page and 'value="jo@example.org"' in page
-    assert re.search(rf'<option value="{station.pk}" selected>', page)
+    assert re.search(rf'<option value="{station.pk}" selected data-force="hertfordshire">', page)
     assert re.search(r'name="consent"[^>]*checked', page)
     assert form_token(page) == unescape(thanks_data(html, force_hub)["form_token"])
     assert "<altcha-widget" in page
