@@ -64,7 +64,8 @@ def is_pressable(locator) -> bool:
     locator.scroll_into_view_if_needed()
     return locator.evaluate(
         """element => {
-          const box = element.getBoundingClientRect();
+          // An inline element that wraps has a box per line: its first line is where a person taps.
+          const box = element.getClientRects()[0] || element.getBoundingClientRect();
           const x = box.left + box.width / 2, y = box.top + box.height / 2;
           if (box.width < 1 || box.height < 1) return false;
           if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return false;
