@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from . import admin_api, admin_overrides
+from .admin_dashboard import YourWeekPanel
 from .admin_groups import ForceModerationPanel
 from .tenancy import user_is_national
 
@@ -30,3 +31,9 @@ def offer_national_reports_to_the_national_team(request, menu_items):
 @hooks.register("construct_main_menu")
 def open_the_explorer_on_the_users_hub(request, menu_items):
     admin_overrides.open_the_explorer_on_the_users_hub(request, menu_items)
+
+
+@hooks.register("construct_homepage_panels")
+def add_your_week_panel(request, panels):
+    if YourWeekPanel.is_shown_to(request.user):
+        panels.insert(0, YourWeekPanel(request.user))
