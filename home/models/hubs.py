@@ -57,7 +57,7 @@ def _event_form_for(form_class, stations, hub_form):
                     "starts_at",
                     _(
                         "This date is outside your week (%(first)s to %(last)s). Change it, or tick "
-                        "\u201cOutside the week\u201d below to keep it."
+                        "“Outside the week” below to keep it."
                     )
                     % {"first": date_format(first, "j F Y"), "last": date_format(last, "j F Y")},
                 )
