@@ -102,6 +102,9 @@ class StationSelect(forms.Select):
 
     force_of: dict = {}
 
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "govuk-select", **(attrs or {})}, choices)
+
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex=subindex, attrs=attrs)
         if value in self.force_of:
