@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 PROD_CHECK_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=check-deploy-placeholder-$$(printf '%050d' 0) ALLOWED_HOSTS=example.org REDIS_URL=redis://127.0.0.1:6379/0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint checks pytest browser-deps lock css clean screening-report screening-train bench messages
+.PHONY: help setup run test lint checks pytest browser-deps lock css clean screening-report screening-train bench messages screenshots
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ pytest: $(INSTALLED) browser-deps ## The pytest suite (PYTEST_ARGS="-k name" to 
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint checks pytest ## Everything CI runs: lint, checks and the whole suite
+
+screenshots: $(INSTALLED) browser-deps ## PNGs of every page and admin screen at 360/1280/1920 px: var/screenshots/index.html
+	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
 
 bench: $(INSTALLED) ## Feed, 304 poll and wall under gunicorn + wrk vs a bare view, 10k and 100k messages (needs Redis)
 	scripts/ensure-wrk
