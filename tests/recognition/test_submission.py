@@ -30,7 +30,9 @@ def test_query_preselects_force_and_station(client, force_hub):
     html = client.get(f"{FORM_PATH}?force=hertfordshire&station=hatfield").content.decode()
 
     assert re.search(r'<option value="hertfordshire" selected>', html)
-    assert re.search(rf'<option value="{station.pk}" selected data-force="hertfordshire">Hatfield</option>', html)
+    assert re.search(
+        rf'<option value="{station.pk}" selected data-force="hertfordshire">Hatfield</option>', html
+    )
 
 
 @pytest.mark.parametrize(
