@@ -9,6 +9,9 @@
  * answer: the last good messages stay shown and stored. When the feed's answers name another
  * release than the page was loaded with (a new deploy), the page stores its wall and reloads.
  *
+ * Today's events (rendered with the page, refreshed with it every half hour) are shown a page at a
+ * time: as many whole events as the panel holds, the next page every few seconds, with "1 of 3".
+ *
  * Every message is written with textContent: nothing from the feed is ever parsed as HTML.
  * Plain ES2017, no dependencies, no build step: kiosk browsers are old.
  */
@@ -25,6 +28,8 @@
   var STALE_AFTER_MS = 24 * 60 * 60 * 1000;
   var FETCH_TIMEOUT_MS = 10000;
   var REFRESH_PAGE_PARTS_MS = 30 * 60 * 1000;
+  var EVENTS_PAGE_MS = 8000;
+  var EVENTS_FADE_MS = 400; // matches $events-fade in frontend/scss/screen.scss
   var MAX_MESSAGES = 30;
   var OFFLINE_CACHE = "rpw-screens-v1"; // the same name as in the service worker
   var RELEASE_HEADER = "X-Release"; // recognition.api.answers.RELEASE_HEADER
@@ -52,6 +57,7 @@
       stale: data.textStale || "",
       paused: data.textPaused || "",
       lastUpdated: data.textLastUpdated || "{time}",
+      eventsPage: data.textEventsPage || "{page} / {pages}",
     },
   };
 
@@ -476,6 +482,125 @@
     }
   }
 
+  /* ---- today's events, a page at a time ---- */
+
+  var events = { page: 0, turning: false };
+
+  function eventParts() {
+    var section = document.querySelector("[data-events]");
+    var list = section && section.querySelector("[data-event-list]");
+    var items = list ? list.querySelectorAll("[data-event]") : [];
+    if (!items.length) {
+      return null;
+    }
+    return { section: section, list: list, items: items, indicator: section.querySelector("[data-events-page]") };
+  }
+
+  // The pages of events that fit the list's room entirely, as [first, last] indexes, or null when
+  // one event alone is taller than the room. Events have no margins, so their heights add up.
+  function measurePages(parts) {
+    var items = parts.items;
+    var i;
+    for (i = 0; i < items.length; i += 1) {
+      items[i].hidden = false;
+    }
+    var room = parts.list.clientHeight + 0.5; // sub-pixel rounding
+    var pages = [];
+    var first = 0;
+    var top = items[0].getBoundingClientRect().top;
+    for (i = 0; i < items.length; i += 1) {
+      var box = items[i].getBoundingClientRect();
+      if (box.bottom - top > room && i > first) {
+        pages.push([first, i - 1]);
+        first = i;
+        top = box.top;
+      }
+      if (box.bottom - top > room) {
+        return null;
+      }
+    }
+    pages.push([first, items.length - 1]);
+    return pages;
+  }
+
+  // At the usual size if every event fits on a page of its own, else smaller; the "1 of 3" line
+  // takes room too, so it is measured with when there is more than one page.
+  function fitEvents(parts) {
+    var smaller = [false, true];
+    for (var i = 0; i < smaller.length; i += 1) {
+      parts.section.classList.toggle("screen__events--small", smaller[i]);
+      parts.indicator.hidden = true;
+      var pages = measurePages(parts);
+      if (pages && pages.length > 1) {
+        parts.indicator.textContent = pageOf(events.page, pages.length);
+        parts.indicator.hidden = false;
+        pages = measurePages(parts);
+      }
+      if (pages) {
+        return pages;
+      }
+    }
+    // Not even that (a window far smaller than a screen): one event a page, as well as it goes.
+    return Array.prototype.map.call(parts.items, function (item, index) {
+      return [index, index];
+    });
+  }
+
+  function showEventsPage(parts, pages) {
+    events.page = events.page % pages.length;
+    var page = pages[events.page];
+    for (var i = 0; i < parts.items.length; i += 1) {
+      parts.items[i].hidden = i < page[0] || i > page[1];
+    }
+    parts.indicator.hidden = pages.length < 2;
+    parts.indicator.textContent = pageOf(events.page, pages.length);
+  }
+
+  function pageOf(index, count) {
+    return fill(fill(config.text.eventsPage, "page", String(index + 1)), "pages", String(count));
+  }
+
+  function layOutEvents() {
+    var parts = eventParts();
+    if (parts) {
+      showEventsPage(parts, fitEvents(parts));
+    }
+  }
+
+  function turnEventsPage() {
+    var parts = eventParts();
+    if (!parts || events.turning) {
+      return;
+    }
+    if (!motionAllowed()) {
+      events.page += 1;
+      layOutEvents();
+      return;
+    }
+    // Measured again at each turn, so that nothing that changed the room can clip an event.
+    var pages = fitEvents(parts);
+    showEventsPage(parts, pages);
+    if (pages.length < 2) {
+      return;
+    }
+    events.turning = true;
+    parts.list.classList.add("is-turning");
+    setTimeout(function () {
+      events.turning = false;
+      events.page += 1;
+      layOutEvents();
+      parts.list.classList.remove("is-turning");
+    }, EVENTS_FADE_MS);
+  }
+
+  function whenResized(callback) {
+    var timer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(callback, 150);
+    });
+  }
+
   /* ---- time ---- */
 
   function formatter(options) {
@@ -524,7 +649,11 @@
         var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-events]");
         var current = document.querySelector("[data-events]");
         if (fresh && current) {
-          current.parentNode.replaceChild(document.importNode(fresh, true), current);
+          var aside = current.parentNode;
+          aside.replaceChild(document.importNode(fresh, true), current);
+          aside.classList.toggle("screen__aside--with-events", fresh.querySelector("[data-event]") !== null);
+          events.page = 0;
+          layOutEvents();
         }
       })
       .catch(function () {
@@ -574,9 +703,13 @@
   state.shown = first.key;
   renderStatus();
 
+  layOutEvents();
+  whenResized(layOutEvents);
+
   keepAnOfflineCopy();
   tick();
   setInterval(rotate, ROTATE_MS);
+  setInterval(turnEventsPage, EVENTS_PAGE_MS);
   setInterval(refreshPageParts, REFRESH_PAGE_PARTS_MS);
   schedulePoll(between(config.pollMin, config.pollMax));
 })();

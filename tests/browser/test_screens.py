@@ -408,3 +408,108 @@ def test_during_a_rolling_deploy_a_screen_reloads_once_not_in_a_loop(
 
     assert len(navigations) == 2  # the first load, and one reload
     expect(shown_message(screen)).to_have_text("Thank you for everything you do.")
+
+
+# ---- today's events, a page at a time (their layout at each size: test_screen_layout.py) ----
+
+LONG_EVENT_TITLES = [
+    f"Event {number}: the wellbeing van is in the yard with free health checks and a quiet place to talk "
+    "to a trained peer supporter"
+    for number in range(1, 7)
+]
+
+
+def add_events_today(force_hub, station, titles):
+    now = timezone.now()
+    for number, title in enumerate(titles):
+        ForceEventFactory(
+            page=force_hub,
+            station=station,
+            title=title,
+            starts_at=now - timedelta(minutes=60 - number),
+            ends_at=now + timedelta(hours=2),
+        )
+
+
+def events_page(page):
+    return page.locator("[data-events-page]")
+
+
+def pause_the_clock(page):
+    """From here on the page's time moves only when the test runs it on (a second from now)."""
+    page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 1)  # Playwright's numbers are seconds
+
+
+def run_the_clock_until(page, condition, step_ms=50, timeout_ms=20_000):
+    ran = 0
+    while not condition():
+        assert ran < timeout_ms, "it never happened"
+        page.clock.run_for(step_ms)
+        ran += step_ms
+
+
+def shown_event_titles(page) -> list[str]:
+    return page.locator("[data-event]:not([hidden]) .screen__event-title").all_text_contents()
+
+
+def test_with_reduced_motion_the_events_still_turn_their_pages_at_once(
+    server, screen, force_hub, hatfield, approve
+):
+    approve(force_hub, hatfield, "Thank you for everything you do.")
+    add_events_today(force_hub, hatfield, LONG_EVENT_TITLES)
+    screen.emulate_media(reduced_motion="reduce")
+    screen.clock.install()
+    screen.goto(server.url + HATFIELD)
+    expect(events_page(screen)).to_have_text(re.compile(r"^1 of [2-9]$"))
+    first_page = shown_event_titles(screen)
+    event_list = screen.locator("[data-event-list]")
+    assert event_list.evaluate("list => getComputedStyle(list).transitionDuration") == "0s"
+    pause_the_clock(screen)
+
+    run_the_clock_until(screen, lambda: events_page(screen).text_content().startswith("2 of "))
+
+    # The next page is there at once: no fade was started.
+    assert shown_event_titles(screen)[0] == LONG_EVENT_TITLES[len(first_page)]
+    assert screen.locator(".is-turning").count() == 0
+
+
+def test_without_reduced_motion_the_events_pages_fade_over(server, screen, force_hub, hatfield, approve):
+    approve(force_hub, hatfield, "Thank you for everything you do.")
+    add_events_today(force_hub, hatfield, LONG_EVENT_TITLES)
+    screen.emulate_media(reduced_motion="no-preference")
+    screen.clock.install()
+    screen.goto(server.url + HATFIELD)
+    expect(events_page(screen)).to_have_text(re.compile(r"^1 of [2-9]$"))
+    event_list = screen.locator("[data-event-list]")
+    assert event_list.evaluate("list => getComputedStyle(list).transitionDuration") == "0.4s"
+    pause_the_clock(screen)
+
+    def turning():
+        return "is-turning" in event_list.get_attribute("class")
+
+    run_the_clock_until(screen, turning)
+    assert events_page(screen).text_content().startswith("1 of ")  # the first page fades out...
+    run_the_clock_until(screen, lambda: not turning())
+    assert events_page(screen).text_content().startswith("2 of ")  # ...and the second fades in
+
+
+def test_refreshed_events_are_paged_and_the_qr_code_steps_aside_for_them(
+    server, screen, force_hub, hatfield, approve
+):
+    approve(force_hub, hatfield, "Thank you for everything you do.")
+    screen.clock.install()
+    screen.goto(server.url + HATFIELD)
+    expect(screen.get_by_text("No wellbeing events here today.")).to_be_visible()
+    aside = screen.locator(".screen__aside")
+    expect(aside).not_to_have_class(re.compile("with-events"))
+
+    add_events_today(force_hub, hatfield, LONG_EVENT_TITLES)
+    screen.clock.fast_forward("00:31:00")
+
+    expect(aside).to_have_class(re.compile(r"\bscreen__aside--with-events\b"))
+    expect(events_page(screen)).to_have_text(re.compile(r"^1 of [2-9]$"))
+    assert shown_event_titles(screen)[0] == LONG_EVENT_TITLES[0]
+    assert screen.evaluate("document.querySelector('[data-event-list]').scrollHeight") <= screen.evaluate(
+        "document.querySelector('[data-event-list]').clientHeight"
+    )
+    expect(shown_message(screen)).to_have_text("Thank you for everything you do.")
