@@ -443,6 +443,38 @@
       stage.removeChild(stage.firstChild);
     }
     stage.appendChild(card);
+    fitCard(card);
+  }
+
+  // A long message is never cut off: its words shrink (through the CSSOM, which the CSP allows)
+  // until the whole card fits, down to a size still readable across a parade room.
+  var SMALLEST_TEXT_PX = 14;
+
+  function overflows(card) {
+    return card.scrollHeight > card.clientHeight + 1;
+  }
+
+  function fitCard(card) {
+    if (!card || !card.isConnected) {
+      return;
+    }
+    var parts = card.querySelectorAll(".screen-card__body, .screen-card__recipient, .screen-card__from");
+    Array.prototype.forEach.call(parts, function (part) {
+      part.style.fontSize = "";
+    });
+    var scale = 1;
+    var sizes = Array.prototype.map.call(parts, function (part) {
+      return parseFloat(window.getComputedStyle(part).fontSize);
+    });
+    while (overflows(card) && scale > 0.2) {
+      scale *= 0.9;
+      Array.prototype.forEach.call(parts, function (part, index) {
+        part.style.fontSize = Math.max(SMALLEST_TEXT_PX, sizes[index] * scale) + "px";
+      });
+      if (sizes.every(function (size) { return size * scale <= SMALLEST_TEXT_PX; })) {
+        break;
+      }
+    }
   }
 
   function render() {
@@ -705,6 +737,9 @@
 
   layOutEvents();
   whenResized(layOutEvents);
+  whenResized(function () {
+    fitCard(stage.firstElementChild);
+  });
 
   keepAnOfflineCopy();
   tick();

@@ -273,3 +273,37 @@ def test_resizing_the_window_lays_the_pages_out_anew(server, page, force_hub, ha
 
     expect(indicator).not_to_have_text(portrait_pages)
     assert layout_problems(page) == []
+
+
+LONGEST = (
+    "I wanted to say thank you to the officers who came when my dad went missing in the night. "
+    "He has dementia and had walked out in his slippers, and we were frantic. You were calm, kind "
+    "and so quick, you kept me talking while others searched the lanes and the fields behind the "
+    "estate, and when you found him by the old bridge you wrapped him in a blanket and sat with him "
+    "until the ambulance came. One of you even rang me the next day to ask how he was doing. "
+)
+LONGEST = (LONGEST * 3)[:1000]
+
+
+@pytest.mark.parametrize("viewport", SIZES.values(), ids=SIZES.keys())
+@pytest.mark.parametrize("with_events", [False, True], ids=["no-events", "events"])
+def test_a_message_of_the_longest_allowed_length_is_shown_whole(
+    server, page, force_hub, hatfield, viewport, with_events
+):
+    moderator = UserFactory(username="moderator", is_superuser=True, is_staff=True)
+    message = MessageFactory(force=force_hub, station=hatfield, recipient="The night shift", body=LONGEST)
+    approve_message(message=message, user=moderator, override_flags=True)
+    if with_events:
+        events_today(
+            force_hub, hatfield, [f"Wellbeing dog visit with Bramble, session {n}" for n in range(3)]
+        )
+
+    page.set_viewport_size(viewport)
+    page.goto(server.url + HATFIELD)
+    expect(page.locator("[data-stage] .screen-card__body")).to_have_text(LONGEST.strip())
+
+    assert layout_problems(page) == []
+    size = page.eval_on_selector(
+        "[data-stage] .screen-card__body", "e => parseFloat(getComputedStyle(e).fontSize)"
+    )
+    assert size >= 14
