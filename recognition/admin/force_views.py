@@ -23,6 +23,9 @@ class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
 
 
 class ScopedIndexView(generic.IndexView):
+    # A list of cards on a phone, as the moderation queue is (recognition/static/recognition/admin.css).
+    template_name = "recognition/admin/scoped_index.html"
+
     def get_base_queryset(self):
         queryset = self.permission_policy.instances_user_has_any_permission_for(
             self.request.user, ["change", "view"]

@@ -79,3 +79,16 @@ def test_the_queue_fits_the_screen_with_each_message_one_tap_away(
     with page.expect_navigation():
         link.click()
     assert page.get_by_role("button", name="Approve", exact=True).is_visible()
+
+
+@VIEWPORTS
+def test_the_force_settings_and_protected_names_lists_fit_the_screen(
+    live_server, page, force_editor, force_hub, viewport
+):
+    page.set_viewport_size(viewport)
+    log_in(live_server, page, force_editor)
+    for address in ("/admin/thanks/forces/", "/admin/thanks/protected-names/"):
+        page.goto(live_server.url + address)
+
+        assert overflowing(page) == [], address
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), address
